@@ -1,0 +1,13 @@
+// A page of dependencies for each id: edges ordered by (other end's name, kind, other end's id) after the cursor.
+UNWIND $ids AS id
+MATCH (n:Component {id: id})
+CALL (n) {
+  MATCH (n)-[r]->(m:Component)
+  WHERE type(r) IN $kinds
+    AND ($afterName IS NULL OR m.name > $afterName
+      OR (m.name = $afterName AND (type(r) > $afterKind OR (type(r) = $afterKind AND m.id > $afterId))))
+  WITH r, m ORDER BY m.name, type(r), m.id LIMIT $limit
+  RETURN collect({kind: type(r), strength: r.strength, entity: m, labels: labels(m),
+    links: [(m)-[l:OWNED_BY|SUPPLIED_BY|PROVIDED_BY|CONSUMED_BY]->(x) | [type(l), x.id]]}) AS edges
+}
+RETURN id, edges, COUNT { (n)-[r]->(m:Component) WHERE type(r) IN $kinds } AS total

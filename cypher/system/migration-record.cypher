@@ -1,0 +1,2 @@
+MERGE (m:Migration {name: $name})
+ON CREATE SET m.checksum = $checksum, m.appliedAt = datetime()

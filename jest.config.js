@@ -1,0 +1,27 @@
+/** Two tiers: unit tests next to the code (no I/O) and integration tests in test/ against a real Neo4j. */
+const tsJest = [
+  'ts-jest',
+  { useESM: true, diagnostics: false, tsconfig: 'tsconfig.json' },
+];
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': tsJest },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // One Neo4j Community database serves the whole run; files reset it, so they run one at a time.
+      maxWorkers: 1,
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { RequestContext } from './context.js';
+import { createDriver } from './graph/driver.js';
+import { Executor } from './graph/executor.js';
+import { migrate } from './graph/migrations.js';
+import { CypherRegistry } from './graph/registry.js';
+import { createFormatError } from './http/format-error.js';
+import { createHttpServer } from './http/server.js';
+import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
+import { fromRoot } from './paths.js';
+import { allResolvers } from './resolvers.js';
+import { loadTypeDefs } from './schema.js';
+import { createServices, type Services } from './services.js';
+
+/** A running service: its URL and how to stop it. */
+export interface App {
+  url: string;
+  port: number;
+  services: Services;
+  driver: Driver;
+  httpServer: http.Server;
+  /** Stops accepting requests, drains those in flight, closes the driver. */
+  close(): Promise<void>;
+}
+
+/** The development actor of API.md: every request acts as a logged `dev` admin. */
+export const DEV_ACTOR = { id: 'dev', roles: ['ADMIN'] };
+
+/** Waits until Neo4j answers, for up to `timeoutMs`. */
+async function waitForNeo4j(executor: Executor, logger: Logger, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await executor.ping())) {
+    if (Date.now() > deadline) throw new Error('Neo4j did not answer in time');
+    logger.info('waiting for Neo4j');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** Creates the class taxonomy's missing classes from seed/ci-classes.json. */
+export async function ensureTaxonomy(executor: Executor): Promise<void> {
+  const classes = JSON.parse(readFileSync(fromRoot('seed', 'ci-classes.json'), 'utf8'));
+  await executor.writeTx('seedTaxonomy', (tx) => cmdbRepository.upsertClasses(tx, classes));
+}
+
+/** Connects to Neo4j at `uri`, migrates, and serves GraphQL over HTTP on the configured host and port. */
+export async function startApp(config: Config, uri: string, logger: Logger): Promise<App> {
+  const driver = createDriver(config.neo4j, uri);
+  const registry = CypherRegistry.load(fromRoot('cypher'));
+  registry.require(CMDB_QUERIES);
+  const executor = new Executor(driver, registry, config.neo4j, logger.child({ module: 'graph' }));
+  await waitForNeo4j(executor, logger, 60000);
+  await migrate(executor, fromRoot('cypher', 'migrations'), logger);
+  await ensureTaxonomy(executor);
+  const services = createServices(executor);
+  let migrated = true;
+
+  const development = config.nodeEnv !== 'production';
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: allResolvers() as never,
+    formatError: createFormatError(logger.child({ module: 'graphql' })),
+    introspection: development,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it drains HTTP first, then stops Apollo, the driver and Neo4j in order.
+    stopOnTerminationSignals: false,
+    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const httpServer = createHttpServer(
+    {
+      apollo,
+      services,
+      logger,
+      readiness: { neo4j: () => executor.ping(), migrations: async () => migrated },
+      maxBodyBytes: 1_000_000,
+    },
+    () => DEV_ACTOR,
+  );
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info({ url }, 'serving');
+  return {
+    url,
+    port,
+    services,
+    driver,
+    httpServer,
+    async close() {
+      migrated = false;
+      // close() lets in-flight requests finish; idle keep-alive sockets would otherwise hold it open.
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await apollo.stop();
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+
+/** The service's configuration, parsed and validated once at boot from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  neo4j: {
+    /** Absent: `npm start` runs tools/neo4j-local itself. */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+    /** Bound on every transaction the service runs, in milliseconds. */
+    transactionTimeoutMs: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  nodeEnv: 'development' | 'production' | 'test';
+  /** Seeds the demo CMDB into an empty database at start. */
+  seedDemo: boolean;
+}
+
+/** Every problem found in the environment, listed together so that one start shows them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** Parses the environment into a Config; throws ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const uri = env.NEO4J_URI || undefined;
+  if (uri !== undefined && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/.test(uri)) {
+    problems.push(`NEO4J_URI must be a neo4j:// or bolt:// URI, got "${uri}"`);
+  }
+  const config: Config = {
+    port: integer('PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    neo4j: {
+      uri,
+      user: env.NEO4J_USER || 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE || 'neo4j',
+      transactionTimeoutMs: integer('NEO4J_TX_TIMEOUT_MS', 30000, 100, 3600000),
+    },
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    seedDemo: bool('SEED_DEMO', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,16 @@
+import type { Loaders } from './loaders.js';
+import type { Services } from './services.js';
+
+/** Who is asking: an authenticated identity with its roles. */
+export interface Actor {
+  id: string;
+  roles: string[];
+}
+
+/** The per-request context: identity, request id, fresh loaders and the application services. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor;
+  loaders: Loaders;
+  services: Services;
+}

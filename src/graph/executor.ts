@@ -1,0 +1,96 @@
+import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import { mapNeo4jError } from './errors.js';
+import { plainRecord } from './mapping.js';
+import type { CypherRegistry } from './registry.js';
+
+/** Runs named queries inside one transaction. */
+export interface QueryRunner {
+  /** Runs a named query with parameters and returns its records made plain. */
+  run(name: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * The one way the service talks to Neo4j: named queries from the registry, values always as
+ * parameters, read or write transactions by access mode, the query name sent as metadata,
+ * sessions closed in `finally`.
+ */
+export class Executor {
+  /** Queries sent since start; tests read it to count Bolt round trips. */
+  queryCount = 0;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly registry: CypherRegistry,
+    private readonly options: { database: string; transactionTimeoutMs: number },
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs one named query in a read transaction. */
+  read(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.readTx(name, (tx) => tx.run(name, params));
+  }
+
+  /** Runs one named query in a write transaction. */
+  write(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.writeTx(name, (tx) => tx.run(name, params));
+  }
+
+  /** Runs `work` in one read transaction (retried by the driver on transient errors). */
+  readTx<T>(label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.transaction('READ', label, work);
+  }
+
+  /** Runs `work` in one write transaction: everything it runs commits together or not at all. */
+  writeTx<T>(label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', label, work);
+  }
+
+  private async transaction<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+    const config = { metadata: { query: label }, timeout: this.options.transactionTimeoutMs };
+    const body = (tx: ManagedTransaction) => work(this.runner(tx));
+    try {
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+    } catch (error) {
+      throw mapNeo4jError(error, label);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private runner(tx: ManagedTransaction): QueryRunner {
+    return {
+      run: async (name, params = {}) => {
+        const text = this.registry.get(name);
+        this.queryCount += 1;
+        this.logger.debug({ query: name, params }, 'cypher');
+        const result = await tx.run(text, params);
+        return result.records.map((r: Neo4jRecord) => plainRecord(r));
+      },
+    };
+  }
+
+  /** Runs one schema statement on its own (schema and data writes cannot share a transaction). */
+  async schema(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'WRITE' });
+    try {
+      await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the database answers a trivial read. */
+  async ping(): Promise<boolean> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
+    try {
+      await session.run('RETURN 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close();
+    }
+  }
+}

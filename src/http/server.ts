@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../context.js';
+import { createLoaders } from '../loaders.js';
+import type { Services } from '../services.js';
+
+/** What the HTTP layer needs from the rest of the service. */
+export interface HttpDeps {
+  apollo: ApolloServer<RequestContext>;
+  services: Services;
+  logger: Logger;
+  /** Readiness checks by name; each resolves true when its part is ready. */
+  readiness: Record<string, () => Promise<boolean>>;
+  /** The largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+};
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A request id: the caller's `x-request-id` when it is sane, else a new one. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+/** Creates the Node http server: `/graphql`, `/healthz`, `/readyz`. */
+export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMessage) => RequestContext['actor']): http.Server {
+  const { apollo, services, logger } = deps;
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    try {
+      if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const checks = Object.fromEntries(
+          await Promise.all(Object.entries(deps.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
+        );
+        const ready = Object.values(checks).every(Boolean);
+        return json(res, ready ? 200 : 503, { ready, checks });
+      }
+      if (url.pathname !== '/graphql') return json(res, 404, { error: 'not found' });
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const text = await readBody(req, deps.maxBodyBytes);
+        if (text !== '' && (headers.get('content-type') ?? '').includes('json')) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            return json(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+          }
+        } else {
+          body = text;
+        }
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => ({ requestId, actor: actorOf(req), loaders: createLoaders(services.executor), services }),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return json(res, 413, { errors: [{ message: `the request body exceeds ${deps.maxBodyBytes} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: deps.maxBodyBytes } }] });
+      }
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    }
+  });
+  // Keep-alive sockets that go idle while the server drains are closed, so that close() completes.
+  server.on('request', (_req, res) => res.on('finish', () => { if (!server.listening) server.closeIdleConnections(); }));
+  return server;
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { startApp, type App } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { startLocalNeo4j, type LocalNeo4j } from './graph/neo4j-local.js';
+import { createLogger } from './logger.js';
+
+/**
+ * The composition root: config → Neo4j (tools/neo4j-local when no NEO4J_URI is given) → server.
+ * SIGINT or SIGTERM drains requests, closes the driver, then stops Neo4j with its data kept.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let local: LocalNeo4j | undefined;
+  let app: App | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app?.close().catch((err) => logger.error({ err }, 'closing the server failed'));
+    await local?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    logger.info({ dataDir: path.join(config.dataDir, 'neo4j') }, 'no NEO4J_URI: starting tools/neo4j-local');
+    local = await startLocalNeo4j({ dataDir: path.join(config.dataDir, 'neo4j'), logger });
+    uri = local.uri;
+  }
+  app = await startApp(config, uri, logger);
+  console.log(`egov-cmdb ready: ${app.url} (development mode: every request acts as the dev admin)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import type { QueryRunner } from '../../graph/executor.js';
+import { newId } from '../../ids.js';
+
+/** What kind of write an audit record describes. */
+export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'LINK' | 'UNLINK' | 'TRANSITION' | 'IMPORT';
+
+/** Who wrote, and under which request: taken from the request context. */
+export interface WriteOrigin {
+  actor: string;
+  requestId: string | null;
+}
+
+/** An audit record to write. */
+export interface ChangeRecordInput {
+  action: ChangeAction;
+  entityType: string;
+  entityId: string;
+  changes: Record<string, unknown>;
+}
+
+/** Per field, `{ before, after }` for every field whose value differs (compared as JSON). */
+export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const b = before[key] ?? null;
+    const a = after[key] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+  }
+  return changes;
+}
+
+/** Writes audit records inside the caller's transaction, all with one timestamp. */
+export async function recordChanges(tx: QueryRunner, origin: WriteOrigin, at: string, records: ChangeRecordInput[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.run('audit/change-records-create', {
+    records: records.map((r) => ({
+      id: newId('cr'),
+      at,
+      actor: origin.actor,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      changes: JSON.stringify(r.changes),
+      requestId: origin.requestId,
+    })),
+  });
+}

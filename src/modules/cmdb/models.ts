@@ -1,0 +1,148 @@
+/** Plain models of the CMDB, as repositories return them and resolvers receive them. */
+
+export type CIStatus = 'PLANNED' | 'ACTIVE' | 'MAINTENANCE' | 'RETIRED';
+export type Environment = 'PRODUCTION' | 'DISASTER_RECOVERY' | 'STAGING' | 'TEST' | 'DEVELOPMENT';
+export type Criticality = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
+export type ServiceCategory = 'INFRASTRUCTURE' | 'APPLICATION' | 'CONTENT' | 'NETWORK_ACCESS' | 'SECURITY';
+export type ServiceKind = 'BUSINESS' | 'TECHNICAL';
+export type ServiceStatus = 'PIPELINE' | 'LIVE' | 'RETIRED';
+export type OrgUnitKind = 'DEPARTMENT' | 'TEAM' | 'SERVICE_DESK';
+export type SupplierRole = 'PRIME_CONTRACTOR' | 'SUBCONTRACTOR' | 'VENDOR';
+export type DependencyKind = 'DEPENDS_ON' | 'RUNS_ON' | 'HOSTED_ON' | 'CONNECTS_TO' | 'LOCATED_IN' | 'MEMBER';
+export type DependencyStrength = 'HARD' | 'SOFT';
+
+/** The relationship types that carry dependencies: the allow-list Cypher may interpolate. */
+export const DEPENDENCY_KINDS: readonly DependencyKind[] = ['DEPENDS_ON', 'RUNS_ON', 'HOSTED_ON', 'CONNECTS_TO', 'LOCATED_IN', 'MEMBER'];
+
+/** Fields every mutable entity carries. */
+export interface Versioned {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The asset record of a CI. */
+export interface AssetModel {
+  assetTag: string | null;
+  serialNumber: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  purchaseDate: string | null;
+  originalValue: number | null;
+  currency: string | null;
+  warrantyExpiry: string | null;
+  location: string | null;
+}
+
+/** The asset fields, in the order they are stored as node properties. */
+export const ASSET_FIELDS: readonly (keyof AssetModel)[] = [
+  'assetTag', 'serialNumber', 'manufacturer', 'model', 'purchaseDate', 'originalValue', 'currency', 'warrantyExpiry', 'location',
+];
+
+export interface ConfigurationItemModel extends Versioned {
+  __typename: 'ConfigurationItem';
+  name: string;
+  ciClass: string;
+  status: CIStatus;
+  environment: Environment;
+  criticality: Criticality;
+  description: string | null;
+  attributes: unknown;
+  asset: AssetModel | null;
+  ownerId: string | null;
+  supplierId: string | null;
+  tags: string[];
+  minMembersUp: number | null;
+}
+
+export interface SlaIndicatorModel {
+  name: string;
+  target: number;
+  unit: string;
+}
+
+export interface ServiceLevelModel {
+  availabilityTarget: number | null;
+  supportHours: string | null;
+  responseMinutes: number | null;
+  resolutionMinutes: number | null;
+  indicators: SlaIndicatorModel[];
+}
+
+export interface ServiceModel extends Versioned {
+  __typename: 'Service';
+  name: string;
+  description: string | null;
+  category: ServiceCategory;
+  subcategory: string | null;
+  kind: ServiceKind;
+  status: ServiceStatus;
+  criticality: Criticality;
+  ownerId: string | null;
+  consumerIds: string[];
+  providerId: string | null;
+  sla: ServiceLevelModel | null;
+  tags: string[];
+}
+
+export interface OrgUnitModel extends Versioned {
+  __typename: 'OrgUnit';
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+}
+
+export interface SupplierModel extends Versioned {
+  __typename: 'Supplier';
+  name: string;
+  role: SupplierRole;
+  contractRef: string | null;
+  contractEnd: string | null;
+  contact: string | null;
+}
+
+export interface CIClassModel {
+  __typename: 'CIClass';
+  id: string;
+  name: string;
+  label: string;
+  labelZh: string;
+  parent: string | null;
+  abstract: boolean;
+}
+
+export interface ChangeRecordModel {
+  __typename: 'ChangeRecord';
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: unknown;
+  requestId: string | null;
+}
+
+/** A CI or a service. */
+export type ComponentModel = ConfigurationItemModel | ServiceModel;
+
+/** Any entity `node(id)` can return. Other modules add theirs through `registerEntityMapper`. */
+export type EntityModel = ComponentModel | OrgUnitModel | SupplierModel | CIClassModel | ChangeRecordModel | { __typename: string; id: string };
+
+/** One dependency edge seen from one end: `node` is the other end. */
+export interface DependencyEdgeModel {
+  kind: DependencyKind;
+  strength: DependencyStrength;
+  node: ComponentModel;
+  /** Sort key of the edge in its list: the other end's name, the kind, the other end's id. */
+  sortKey: [string, string, string];
+}
+
+/** A stored dependency edge, as `addDependency` returns it. */
+export interface DependencyModel {
+  from: ComponentModel;
+  to: ComponentModel;
+  kind: DependencyKind;
+  strength: DependencyStrength;
+}

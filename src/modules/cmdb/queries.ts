@@ -1,0 +1,146 @@
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../graph/executor.js';
+import type { Loaders } from '../../loaders.js';
+import { pageRequest, toConnection, type Connection } from '../../pagination.js';
+import { requireRole } from '../access/roles.js';
+import type { ChangeRecordModel, ConfigurationItemModel, DependencyEdgeModel, DependencyKind, EntityModel, ServiceModel } from './models.js';
+import { DEPENDENCY_KINDS } from './models.js';
+import { cmdbRepository as repo } from './repository.js';
+
+/** Filter of `configurationItems`, as the API receives it. */
+export interface CIFilter {
+  classIn?: string[] | null;
+  status?: string[] | null;
+  environment?: string[] | null;
+  criticality?: string[] | null;
+  ownerId?: string | null;
+  supplierId?: string | null;
+  nameContains?: string | null;
+  tag?: string | null;
+  warrantyExpiresBefore?: string | null;
+}
+
+/** Filter of `services`. */
+export interface ServiceFilter {
+  category?: string[] | null;
+  kind?: string[] | null;
+  status?: string[] | null;
+  consumerId?: string | null;
+  providerId?: string | null;
+}
+
+/** A page of dependency edges, each carrying its relationship. */
+export interface DependencyConnection {
+  edges: { cursor: string; kind: DependencyKind; strength: DependencyEdgeModel['strength']; node: DependencyEdgeModel['node'] }[];
+  pageInfo: Connection<unknown>['pageInfo'];
+  totalCount: number;
+}
+
+const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+
+/** CMDB reads: every one needs VIEWER. */
+export class CmdbQueries {
+  constructor(private readonly executor: Executor) {}
+
+  /** One entity of any type through the request's loader. */
+  async node(actor: Actor, loaders: Loaders, id: string): Promise<EntityModel | null> {
+    requireRole(actor, 'VIEWER');
+    return loaders.entity.load(id);
+  }
+
+  /** One entity of an expected type, or null. */
+  async typed<T extends EntityModel>(actor: Actor, loaders: Loaders, id: string, typename: T['__typename']): Promise<T | null> {
+    const e = await this.node(actor, loaders, id);
+    return e && e.__typename === typename ? (e as T) : null;
+  }
+
+  /** A page of CIs; class filters include subclasses. */
+  async configurationItems(actor: Actor, loaders: Loaders, filter: CIFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ConfigurationItemModel>> {
+    requireRole(actor, 'VIEWER');
+    const page = pageRequest(first, after, 2);
+    const f = filter ?? {};
+    const classes = f.classIn ? (await loaders.taxonomy()).withSubclasses(f.classIn) : null;
+    const { total, rows } = await this.executor.readTx('configurationItems', (tx) =>
+      repo.ciPage(tx, {
+        classes,
+        status: orNull(f.status),
+        environment: orNull(f.environment),
+        criticality: orNull(f.criticality),
+        ownerId: orNull(f.ownerId),
+        supplierId: orNull(f.supplierId),
+        nameContains: f.nameContains || null,
+        tag: orNull(f.tag),
+        warrantyExpiresBefore: orNull(f.warrantyExpiresBefore),
+        after: page.after,
+        limit: page.first + 1,
+      }),
+    );
+    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    return toConnection(rows as ConfigurationItemModel[], page.first, total, (n) => [n.name, n.id]);
+  }
+
+  /** A page of services. */
+  async services(actor: Actor, loaders: Loaders, filter: ServiceFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ServiceModel>> {
+    requireRole(actor, 'VIEWER');
+    const page = pageRequest(first, after, 2);
+    const f = filter ?? {};
+    const { total, rows } = await this.executor.readTx('services', (tx) =>
+      repo.servicePage(tx, {
+        category: orNull(f.category),
+        kind: orNull(f.kind),
+        status: orNull(f.status),
+        consumerId: orNull(f.consumerId),
+        providerId: orNull(f.providerId),
+        after: page.after,
+        limit: page.first + 1,
+      }),
+    );
+    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    return toConnection(rows as ServiceModel[], page.first, total, (n) => [n.name, n.id]);
+  }
+
+  /** Live services, ordered by category then name. */
+  async liveServices(actor: Actor, loaders: Loaders): Promise<ServiceModel[]> {
+    requireRole(actor, 'VIEWER');
+    const rows = await this.executor.readTx('serviceCatalog', (tx) => repo.liveServices(tx));
+    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    return rows as ServiceModel[];
+  }
+
+  /** All org units or all suppliers. */
+  async all(actor: Actor, which: 'org-units' | 'suppliers'): Promise<EntityModel[]> {
+    requireRole(actor, 'VIEWER');
+    return this.executor.readTx(which, (tx) => repo.all(tx, which));
+  }
+
+  /** A page of a component's edges, batched with its siblings in the request. */
+  async edges(
+    actor: Actor,
+    loaders: Loaders,
+    direction: 'dependencies' | 'dependents',
+    id: string,
+    args: { first?: number | null; after?: string | null; kinds?: DependencyKind[] | null },
+  ): Promise<DependencyConnection> {
+    requireRole(actor, 'VIEWER');
+    const page = pageRequest(args.first, args.after, 3);
+    const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : [...DEPENDENCY_KINDS];
+    const { total, edges } = await loaders.edgePage.load({ direction, id, kinds, after: page.after, limit: page.first + 1 });
+    edges.forEach((e) => loaders.entity.prime(e.node.id, e.node));
+    const conn = toConnection(edges, page.first, total, (e) => e.sortKey);
+    return { ...conn, edges: conn.edges.map(({ cursor, node: e }) => ({ cursor, kind: e.kind, strength: e.strength, node: e.node })) };
+  }
+
+  /** The audit trail of an entity, newest first. */
+  async history(actor: Actor, entityId: string, first?: number | null, after?: string | null): Promise<Connection<ChangeRecordModel>> {
+    requireRole(actor, 'VIEWER');
+    const page = pageRequest(first, after, 2);
+    const { total, rows } = await this.executor.readTx('history', (tx) => repo.historyPage(tx, entityId, page.after, page.first + 1));
+    return toConnection(rows as ChangeRecordModel[], page.first, total, (r) => [r.at, r.id]);
+  }
+
+  /** The class taxonomy. */
+  async ciClasses(actor: Actor, loaders: Loaders) {
+    requireRole(actor, 'VIEWER');
+    return (await loaders.taxonomy()).classes;
+  }
+}

@@ -1,0 +1,26 @@
+import { GraphQLScalarType } from 'graphql';
+import type { Resolvers } from './generated/graphql.js';
+import type { RequestContext } from './context.js';
+import { catalogResolvers, cmdbResolvers } from './modules/cmdb/resolvers.js';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
+
+const common: Resolvers<RequestContext> = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  Query: {
+    node: (_, { id }, ctx) => ctx.services.cmdbQueries.node(ctx.actor, ctx.loaders, id) as never,
+    history: (_, { entityId, first, after }, ctx) => ctx.services.cmdbQueries.history(ctx.actor, entityId, first, after),
+  },
+};
+
+/** Merges the resolver maps of every module, type by type. */
+export function allResolvers(): Resolvers<RequestContext> {
+  const merged: Record<string, unknown> = {};
+  for (const part of [common, cmdbResolvers, catalogResolvers]) {
+    for (const [type, fields] of Object.entries(part)) {
+      merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] as object), ...(fields as object) };
+    }
+  }
+  return merged as Resolvers<RequestContext>;
+}
