@@ -1,8 +1,5 @@
 /** Two tiers: unit tests next to the code (no I/O) and integration tests in test/ against a real Neo4j. */
-const tsJest = [
-  'ts-jest',
-  { useESM: true, diagnostics: false, tsconfig: 'tsconfig.json' },
-];
+const tsJest = ['ts-jest', { useESM: true, diagnostics: false, tsconfig: 'tsconfig.json' }];
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -11,16 +8,17 @@ const common = {
 };
 
 export default {
+  // One Neo4j Community database serves the whole integration run and files reset it, so test
+  // files run one at a time (unit tests are fast enough that this costs nothing).
+  maxWorkers: 1,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      // One Neo4j Community database serves the whole run; files reset it, so they run one at a time.
-      maxWorkers: 1,
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       testTimeout: 60000,
     },
   ],

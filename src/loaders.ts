@@ -42,7 +42,12 @@ export function createLoaders(executor: Executor): Loaders {
         await executor.readTx('edgePages', async (tx) => {
           for (const group of groups.values()) {
             const { direction, kinds, after, limit } = group[0]!;
-            const pages = await repo.edgePages(tx, direction, group.map((k) => k.id), { kinds, after, limit });
+            const pages = await repo.edgePages(
+              tx,
+              direction,
+              group.map((k) => k.id),
+              { kinds, after, limit },
+            );
             group.forEach((k, i) => results.set(k, pages[i]!));
           }
         });
@@ -50,7 +55,11 @@ export function createLoaders(executor: Executor): Loaders {
       },
       { cacheKeyFn: (k) => JSON.stringify([k.direction, k.id, k.kinds, k.after, k.limit]) },
     ),
-    taxonomy: () => (taxonomy ??= executor.readTx('ciClasses', async (tx) => new Taxonomy(await repo.classes(tx)))),
+    taxonomy: () =>
+      (taxonomy ??= executor.readTx(
+        'ciClasses',
+        async (tx) => new Taxonomy(await repo.classes(tx)),
+      )),
     extra: new Map(),
   };
 }

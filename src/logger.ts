@@ -6,7 +6,14 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'egov-cmdb' },
     redact: {
-      paths: ['password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token'],
+      paths: [
+        'password',
+        '*.password',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+      ],
       censor: '[redacted]',
     },
   });

@@ -20,15 +20,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  let local: LocalNeo4j | undefined;
-  let app: App | undefined;
+  // Filled as start-up proceeds; a signal during start-up stops whatever has started.
+  const running: { local?: LocalNeo4j; app?: App } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await app?.close().catch((err) => logger.error({ err }, 'closing the server failed'));
-    await local?.stop();
+    await running.app?.close().catch((err) => logger.error({ err }, 'closing the server failed'));
+    await running.local?.stop();
     logger.info('stopped');
     process.exit(0);
   };
@@ -37,12 +37,17 @@ async function main(): Promise<void> {
 
   let uri = config.neo4j.uri;
   if (!uri) {
-    logger.info({ dataDir: path.join(config.dataDir, 'neo4j') }, 'no NEO4J_URI: starting tools/neo4j-local');
-    local = await startLocalNeo4j({ dataDir: path.join(config.dataDir, 'neo4j'), logger });
-    uri = local.uri;
+    logger.info(
+      { dataDir: path.join(config.dataDir, 'neo4j') },
+      'no NEO4J_URI: starting tools/neo4j-local',
+    );
+    running.local = await startLocalNeo4j({ dataDir: path.join(config.dataDir, 'neo4j'), logger });
+    uri = running.local.uri;
   }
-  app = await startApp(config, uri, logger);
-  console.log(`egov-cmdb ready: ${app.url} (development mode: every request acts as the dev admin)`);
+  running.app = await startApp(config, uri, logger);
+  console.log(
+    `egov-cmdb ready: ${running.app.url} (development mode: every request acts as the dev admin)`,
+  );
 }
 
 main().catch((error) => {

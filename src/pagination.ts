@@ -27,7 +27,11 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /** Checks `first` (default 50, 0 to 200) and decodes `after` for a key of `keyLength` parts. */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, keyLength: number): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  keyLength: number,
+): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be from 0 to ${MAX_PAGE_SIZE}, got ${size}`, 'first');
@@ -43,7 +47,12 @@ export interface Connection<T> {
 }
 
 /** Builds a connection from up to `first + 1` rows (the extra row only says a next page exists). */
-export function toConnection<T>(rows: T[], first: number, totalCount: number, keyOf: (row: T) => readonly unknown[]): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+  keyOf: (row: T) => readonly unknown[],
+): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {

@@ -10,7 +10,8 @@ export function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (dir !== path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'egov-cmdb') return (root = dir);
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'egov-cmdb')
+      return (root = dir);
     dir = path.dirname(dir);
   }
   throw new Error('cannot find the project root (package.json of egov-cmdb)');

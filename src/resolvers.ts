@@ -10,7 +10,8 @@ const common: Resolvers<RequestContext> = {
   JSON: JSONScalar,
   Query: {
     node: (_, { id }, ctx) => ctx.services.cmdbQueries.node(ctx.actor, ctx.loaders, id) as never,
-    history: (_, { entityId, first, after }, ctx) => ctx.services.cmdbQueries.history(ctx.actor, entityId, first, after),
+    history: (_, { entityId, first, after }, ctx) =>
+      ctx.services.cmdbQueries.history(ctx.actor, entityId, first, after),
   },
 };
 
@@ -19,7 +20,10 @@ export function allResolvers(): Resolvers<RequestContext> {
   const merged: Record<string, unknown> = {};
   for (const part of [common, cmdbResolvers, catalogResolvers]) {
     for (const [type, fields] of Object.entries(part)) {
-      merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] as object), ...(fields as object) };
+      merged[type] =
+        fields instanceof GraphQLScalarType
+          ? fields
+          : { ...(merged[type] as object), ...(fields as object) };
     }
   }
   return merged as Resolvers<RequestContext>;

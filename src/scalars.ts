@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
-const bad = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+const bad = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /** `Date`: YYYY-MM-DD that names a real day. */
 export const DateScalar = new GraphQLScalarType({
@@ -29,7 +30,11 @@ export const DateTimeScalar = new GraphQLScalarType({
 });
 
 function parseDateTime(v: unknown): string {
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))) {
+  if (
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+    !Number.isNaN(Date.parse(v))
+  ) {
     return new Date(v).toISOString();
   }
   throw bad(`DateTime must be ISO-8601 with a zone, got ${JSON.stringify(v)}`);

@@ -5,10 +5,19 @@ export function mapNeo4jError(error: unknown, queryName: string): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as { code?: string } | null)?.code ?? '';
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new ConflictError(`a uniqueness rule was broken (${queryName}): the id or key is already in use`);
+    return new ConflictError(
+      `a uniqueness rule was broken (${queryName}): the id or key is already in use`,
+    );
   }
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
-    return new LimitExceededError(`the database transaction exceeded its time limit (${queryName})`, 'transactionTimeout', 0);
+  if (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    code === 'Neo.TransientError.Transaction.LockClientStopped'
+  ) {
+    return new LimitExceededError(
+      `the database transaction exceeded its time limit (${queryName})`,
+      'transactionTimeout',
+      0,
+    );
   }
   return error;
 }

@@ -46,12 +46,21 @@ export class Executor {
     return this.transaction('WRITE', label, work);
   }
 
-  private async transaction<T>(mode: 'READ' | 'WRITE', label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode });
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    label: string,
+    work: (tx: QueryRunner) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode,
+    });
     const config = { metadata: { query: label }, timeout: this.options.transactionTimeoutMs };
     const body = (tx: ManagedTransaction) => work(this.runner(tx));
     try {
-      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      return mode === 'READ'
+        ? await session.executeRead(body, config)
+        : await session.executeWrite(body, config);
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {
@@ -73,7 +82,10 @@ export class Executor {
 
   /** Runs one schema statement on its own (schema and data writes cannot share a transaction). */
   async schema(statement: string): Promise<void> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'WRITE' });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: 'WRITE',
+    });
     try {
       await session.run(statement);
     } finally {
@@ -83,7 +95,10 @@ export class Executor {
 
   /** True when the database answers a trivial read. */
   async ping(): Promise<boolean> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: 'READ',
+    });
     try {
       await session.run('RETURN 1');
       return true;

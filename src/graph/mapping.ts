@@ -7,9 +7,15 @@ import neo4j from 'neo4j-driver';
 export function plain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (neo4j.isDateTime(value)) return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
+  if (neo4j.isDateTime(value))
+    return (value as { toStandardDate(): Date }).toStandardDate().toISOString();
   if (neo4j.isDate(value)) return String(value);
-  if (neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+  if (
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
     return String(value);
   }
   if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
@@ -25,7 +31,10 @@ export function plain(value: unknown): unknown {
 }
 
 /** One record's fields, made plain. */
-export function plainRecord(record: { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }): Record<string, unknown> {
+export function plainRecord(record: {
+  keys: readonly PropertyKey[];
+  get(key: PropertyKey): unknown;
+}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of record.keys) out[String(key)] = plain(record.get(key));
   return out;

@@ -31,7 +31,9 @@ export function readMigrations(dir: string): Migration[] {
  * (IF NOT EXISTS), so two instances starting together, or a crash half-way, are harmless.
  */
 export async function migrate(executor: Executor, dir: string, logger: Logger): Promise<string[]> {
-  await executor.schema('CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (m:Migration) REQUIRE m.name IS UNIQUE');
+  await executor.schema(
+    'CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (m:Migration) REQUIRE m.name IS UNIQUE',
+  );
   const applied = new Set(
     (await executor.read('system/migrations-applied')).map((r) => String(r.name)),
   );
@@ -39,7 +41,10 @@ export async function migrate(executor: Executor, dir: string, logger: Logger): 
   for (const migration of readMigrations(dir)) {
     if (applied.has(migration.name)) continue;
     for (const statement of migration.statements) await executor.schema(statement);
-    await executor.write('system/migration-record', { name: migration.name, checksum: migration.checksum });
+    await executor.write('system/migration-record', {
+      name: migration.name,
+      checksum: migration.checksum,
+    });
     logger.info({ migration: migration.name }, 'migration applied');
     done.push(migration.name);
   }

@@ -28,22 +28,45 @@ export function freePort(): Promise<number> {
  * Builds (when needed) and starts tools/neo4j-local on a free loopback port over `dataDir`, and
  * resolves once it prints its ready line. Rejects with Neo4j's own words if it exits first.
  */
-export async function startLocalNeo4j(options: { dataDir: string; heap?: string; pageCache?: string; logger: Logger; readyTimeoutMs?: number }): Promise<LocalNeo4j> {
+export async function startLocalNeo4j(options: {
+  dataDir: string;
+  heap?: string;
+  pageCache?: string;
+  logger: Logger;
+  readyTimeoutMs?: number;
+}): Promise<LocalNeo4j> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = await freePort();
-  const args = ['--data', options.dataDir, '--port', String(port), '--heap', options.heap ?? '512m', '--pagecache', options.pageCache ?? '128m'];
-  const child = spawn(fromRoot('tools', 'neo4j-local', 'neo4j-local'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    '--data',
+    options.dataDir,
+    '--port',
+    String(port),
+    '--heap',
+    options.heap ?? '512m',
+    '--pagecache',
+    options.pageCache ?? '128m',
+  ];
+  const child = spawn(fromRoot('tools', 'neo4j-local', 'neo4j-local'), args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = options.logger.child({ module: 'neo4j-local' });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
     for (const line of chunk.toString().split('\n')) if (line.trim()) log.info(line.trim());
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`neo4j-local did not become ready within ${(options.readyTimeoutMs ?? 600000) / 1000}s`));
+      reject(
+        new Error(
+          `neo4j-local did not become ready within ${(options.readyTimeoutMs ?? 600000) / 1000}s`,
+        ),
+      );
     }, options.readyTimeoutMs ?? 600000);
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -55,7 +78,11 @@ export async function startLocalNeo4j(options: { dataDir: string; heap?: string;
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`neo4j-local exited with code ${code} before it was ready: ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+      reject(
+        new Error(
+          `neo4j-local exited with code ${code} before it was ready: ${stderr.trim().split('\n').slice(-5).join(' | ')}`,
+        ),
+      );
     });
   });
   log.info({ port, dataDir: options.dataDir }, 'neo4j-local ready');

@@ -13,7 +13,10 @@ export class CypherRegistry {
       if (domain === 'migrations' || !statSync(dir).isDirectory()) continue;
       for (const file of readdirSync(dir)) {
         if (!file.endsWith('.cypher')) continue;
-        queries.set(`${domain}/${file.slice(0, -'.cypher'.length)}`, readFileSync(path.join(dir, file), 'utf8'));
+        queries.set(
+          `${domain}/${file.slice(0, -'.cypher'.length)}`,
+          readFileSync(path.join(dir, file), 'utf8'),
+        );
       }
     }
     return new CypherRegistry(queries);
@@ -22,14 +25,18 @@ export class CypherRegistry {
   /** The text of a named query; a missing name is a programming error that stops the start. */
   get(name: string): string {
     const text = this.queries.get(name);
-    if (text === undefined) throw new Error(`no Cypher query named ${name} (expected cypher/${name}.cypher)`);
+    if (text === undefined)
+      throw new Error(`no Cypher query named ${name} (expected cypher/${name}.cypher)`);
     return text;
   }
 
   /** Checks at start that every name a repository uses exists, so a missing file fails fast. */
   require(names: readonly string[]): void {
     const missing = names.filter((n) => !this.queries.has(n));
-    if (missing.length > 0) throw new Error(`missing Cypher files: ${missing.map((n) => `cypher/${n}.cypher`).join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(
+        `missing Cypher files: ${missing.map((n) => `cypher/${n}.cypher`).join(', ')}`,
+      );
   }
 
   /** Every loaded name, for diagnostics. */

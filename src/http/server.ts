@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
@@ -42,7 +42,10 @@ function requestIdOf(req: http.IncomingMessage): string {
 }
 
 /** Creates the Node http server: `/graphql`, `/healthz`, `/readyz`. */
-export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMessage) => RequestContext['actor']): http.Server {
+export function createHttpServer(
+  deps: HttpDeps,
+  actorOf: (req: http.IncomingMessage) => RequestContext['actor'],
+): http.Server {
   const { apollo, services, logger } = deps;
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -52,7 +55,11 @@ export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMes
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
         const checks = Object.fromEntries(
-          await Promise.all(Object.entries(deps.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const)),
+          await Promise.all(
+            Object.entries(deps.readiness).map(
+              async ([name, check]) => [name, await check().catch(() => false)] as const,
+            ),
+          ),
         );
         const ready = Object.values(checks).every(Boolean);
         return json(res, ready ? 200 : 503, { ready, checks });
@@ -70,7 +77,14 @@ export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMes
           try {
             body = JSON.parse(text);
           } catch {
-            return json(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+            return json(res, 400, {
+              errors: [
+                {
+                  message: 'the request body is not valid JSON',
+                  extensions: { code: 'BAD_USER_INPUT' },
+                },
+              ],
+            });
           }
         } else {
           body = text;
@@ -78,7 +92,12 @@ export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMes
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ requestId, actor: actorOf(req), loaders: createLoaders(services.executor), services }),
+        context: async () => ({
+          requestId,
+          actor: actorOf(req),
+          loaders: createLoaders(services.executor),
+          services,
+        }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
@@ -90,14 +109,30 @@ export function createHttpServer(deps: HttpDeps, actorOf: (req: http.IncomingMes
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return json(res, 413, { errors: [{ message: `the request body exceeds ${deps.maxBodyBytes} bytes`, extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: deps.maxBodyBytes } }] });
+        return json(res, 413, {
+          errors: [
+            {
+              message: `the request body exceeds ${deps.maxBodyBytes} bytes`,
+              extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: deps.maxBodyBytes },
+            },
+          ],
+        });
       }
       logger.error({ err: error, requestId }, 'request failed');
-      if (!res.headersSent) json(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        json(res, 500, {
+          errors: [
+            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+          ],
+        });
       else res.end();
     }
   });
   // Keep-alive sockets that go idle while the server drains are closed, so that close() completes.
-  server.on('request', (_req, res) => res.on('finish', () => { if (!server.listening) server.closeIdleConnections(); }));
+  server.on('request', (_req, res) =>
+    res.on('finish', () => {
+      if (!server.listening) server.closeIdleConnections();
+    }),
+  );
   return server;
 }

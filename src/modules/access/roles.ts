@@ -3,7 +3,13 @@ import { ForbiddenError } from '../../errors.js';
 
 /** The roles of API.md's Access section. */
 export type Role = 'VIEWER' | 'ENGINEER' | 'PROBLEM_MANAGER' | 'CMDB_ADMIN' | 'ADMIN';
-export const ROLES: readonly Role[] = ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN', 'ADMIN'];
+export const ROLES: readonly Role[] = [
+  'VIEWER',
+  'ENGINEER',
+  'PROBLEM_MANAGER',
+  'CMDB_ADMIN',
+  'ADMIN',
+];
 
 /** What each role grants besides itself: duties stay separate (a CMDB_ADMIN is no PROBLEM_MANAGER). */
 const IMPLIES: Record<Role, Role[]> = {

@@ -2,7 +2,8 @@ import type { QueryRunner } from '../../graph/executor.js';
 import { newId } from '../../ids.js';
 
 /** What kind of write an audit record describes. */
-export type ChangeAction = 'CREATE' | 'UPDATE' | 'RETIRE' | 'LINK' | 'UNLINK' | 'TRANSITION' | 'IMPORT';
+export type ChangeAction =
+  'CREATE' | 'UPDATE' | 'RETIRE' | 'LINK' | 'UNLINK' | 'TRANSITION' | 'IMPORT';
 
 /** Who wrote, and under which request: taken from the request context. */
 export interface WriteOrigin {
@@ -19,7 +20,10 @@ export interface ChangeRecordInput {
 }
 
 /** Per field, `{ before, after }` for every field whose value differs (compared as JSON). */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const b = before[key] ?? null;
@@ -30,7 +34,12 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 }
 
 /** Writes audit records inside the caller's transaction, all with one timestamp. */
-export async function recordChanges(tx: QueryRunner, origin: WriteOrigin, at: string, records: ChangeRecordInput[]): Promise<void> {
+export async function recordChanges(
+  tx: QueryRunner,
+  origin: WriteOrigin,
+  at: string,
+  records: ChangeRecordInput[],
+): Promise<void> {
   if (records.length === 0) return;
   await tx.run('audit/change-records-create', {
     records: records.map((r) => ({

@@ -22,7 +22,8 @@ type Props = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : null);
-const link = (links: [string, string][], type: string): string | null => links.find(([t]) => t === type)?.[1] ?? null;
+const link = (links: [string, string][], type: string): string | null =>
+  links.find(([t]) => t === type)?.[1] ?? null;
 const versioned = (p: Props) => ({
   id: String(p.id),
   version: Number(p.version),
@@ -33,13 +34,18 @@ const versioned = (p: Props) => ({
 const mappers = new Map<string, (p: Props, links: [string, string][]) => EntityModel>();
 
 /** Lets a module (knowledge, for one) map its own label to a model for `node(id)` and loaders. */
-export function registerEntityMapper(label: string, map: (p: Props, links: [string, string][]) => EntityModel): void {
+export function registerEntityMapper(
+  label: string,
+  map: (p: Props, links: [string, string][]) => EntityModel,
+): void {
   mappers.set(label, map);
 }
 
 /** The asset record stored as flat node properties; null when none of its fields is set. */
 export function assetFromProps(p: Props): AssetModel | null {
-  const asset = Object.fromEntries(ASSET_FIELDS.map((f) => [f, f === 'originalValue' ? num(p[f]) : str(p[f])])) as unknown as AssetModel;
+  const asset = Object.fromEntries(
+    ASSET_FIELDS.map((f) => [f, f === 'originalValue' ? num(p[f]) : str(p[f])]),
+  ) as unknown as AssetModel;
   return ASSET_FIELDS.some((f) => asset[f] !== null) ? asset : null;
 }
 
@@ -71,7 +77,10 @@ registerEntityMapper('Service', (p, links): ServiceModel => ({
   status: p.status as ServiceModel['status'],
   criticality: p.criticality as ServiceModel['criticality'],
   ownerId: link(links, 'OWNED_BY'),
-  consumerIds: links.filter(([t]) => t === 'CONSUMED_BY').map(([, id]) => id).sort(),
+  consumerIds: links
+    .filter(([t]) => t === 'CONSUMED_BY')
+    .map(([, id]) => id)
+    .sort(),
   providerId: link(links, 'PROVIDED_BY'),
   sla: json(p.sla) as ServiceModel['sla'],
   tags: (p.tags as string[] | null) ?? [],

@@ -3,16 +3,25 @@
 export type CIStatus = 'PLANNED' | 'ACTIVE' | 'MAINTENANCE' | 'RETIRED';
 export type Environment = 'PRODUCTION' | 'DISASTER_RECOVERY' | 'STAGING' | 'TEST' | 'DEVELOPMENT';
 export type Criticality = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
-export type ServiceCategory = 'INFRASTRUCTURE' | 'APPLICATION' | 'CONTENT' | 'NETWORK_ACCESS' | 'SECURITY';
+export type ServiceCategory =
+  'INFRASTRUCTURE' | 'APPLICATION' | 'CONTENT' | 'NETWORK_ACCESS' | 'SECURITY';
 export type ServiceKind = 'BUSINESS' | 'TECHNICAL';
 export type ServiceStatus = 'PIPELINE' | 'LIVE' | 'RETIRED';
 export type OrgUnitKind = 'DEPARTMENT' | 'TEAM' | 'SERVICE_DESK';
 export type SupplierRole = 'PRIME_CONTRACTOR' | 'SUBCONTRACTOR' | 'VENDOR';
-export type DependencyKind = 'DEPENDS_ON' | 'RUNS_ON' | 'HOSTED_ON' | 'CONNECTS_TO' | 'LOCATED_IN' | 'MEMBER';
+export type DependencyKind =
+  'DEPENDS_ON' | 'RUNS_ON' | 'HOSTED_ON' | 'CONNECTS_TO' | 'LOCATED_IN' | 'MEMBER';
 export type DependencyStrength = 'HARD' | 'SOFT';
 
 /** The relationship types that carry dependencies: the allow-list Cypher may interpolate. */
-export const DEPENDENCY_KINDS: readonly DependencyKind[] = ['DEPENDS_ON', 'RUNS_ON', 'HOSTED_ON', 'CONNECTS_TO', 'LOCATED_IN', 'MEMBER'];
+export const DEPENDENCY_KINDS: readonly DependencyKind[] = [
+  'DEPENDS_ON',
+  'RUNS_ON',
+  'HOSTED_ON',
+  'CONNECTS_TO',
+  'LOCATED_IN',
+  'MEMBER',
+];
 
 /** Fields every mutable entity carries. */
 export interface Versioned {
@@ -37,7 +46,15 @@ export interface AssetModel {
 
 /** The asset fields, in the order they are stored as node properties. */
 export const ASSET_FIELDS: readonly (keyof AssetModel)[] = [
-  'assetTag', 'serialNumber', 'manufacturer', 'model', 'purchaseDate', 'originalValue', 'currency', 'warrantyExpiry', 'location',
+  'assetTag',
+  'serialNumber',
+  'manufacturer',
+  'model',
+  'purchaseDate',
+  'originalValue',
+  'currency',
+  'warrantyExpiry',
+  'location',
 ];
 
 export interface ConfigurationItemModel extends Versioned {
@@ -128,7 +145,13 @@ export interface ChangeRecordModel {
 export type ComponentModel = ConfigurationItemModel | ServiceModel;
 
 /** Any entity `node(id)` can return. Other modules add theirs through `registerEntityMapper`. */
-export type EntityModel = ComponentModel | OrgUnitModel | SupplierModel | CIClassModel | ChangeRecordModel | { __typename: string; id: string };
+export type EntityModel =
+  | ComponentModel
+  | OrgUnitModel
+  | SupplierModel
+  | CIClassModel
+  | ChangeRecordModel
+  | { __typename: string; id: string };
 
 /** One dependency edge seen from one end: `node` is the other end. */
 export interface DependencyEdgeModel {

@@ -3,7 +3,14 @@ import type { Executor } from '../../graph/executor.js';
 import type { Loaders } from '../../loaders.js';
 import { pageRequest, toConnection, type Connection } from '../../pagination.js';
 import { requireRole } from '../access/roles.js';
-import type { ChangeRecordModel, ConfigurationItemModel, DependencyEdgeModel, DependencyKind, EntityModel, ServiceModel } from './models.js';
+import type {
+  ChangeRecordModel,
+  ConfigurationItemModel,
+  DependencyEdgeModel,
+  DependencyKind,
+  EntityModel,
+  ServiceModel,
+} from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { cmdbRepository as repo } from './repository.js';
 
@@ -31,7 +38,12 @@ export interface ServiceFilter {
 
 /** A page of dependency edges, each carrying its relationship. */
 export interface DependencyConnection {
-  edges: { cursor: string; kind: DependencyKind; strength: DependencyEdgeModel['strength']; node: DependencyEdgeModel['node'] }[];
+  edges: {
+    cursor: string;
+    kind: DependencyKind;
+    strength: DependencyEdgeModel['strength'];
+    node: DependencyEdgeModel['node'];
+  }[];
   pageInfo: Connection<unknown>['pageInfo'];
   totalCount: number;
 }
@@ -49,13 +61,24 @@ export class CmdbQueries {
   }
 
   /** One entity of an expected type, or null. */
-  async typed<T extends EntityModel>(actor: Actor, loaders: Loaders, id: string, typename: T['__typename']): Promise<T | null> {
+  async typed<T extends EntityModel>(
+    actor: Actor,
+    loaders: Loaders,
+    id: string,
+    typename: T['__typename'],
+  ): Promise<T | null> {
     const e = await this.node(actor, loaders, id);
     return e && e.__typename === typename ? (e as T) : null;
   }
 
   /** A page of CIs; class filters include subclasses. */
-  async configurationItems(actor: Actor, loaders: Loaders, filter: CIFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ConfigurationItemModel>> {
+  async configurationItems(
+    actor: Actor,
+    loaders: Loaders,
+    filter: CIFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ConfigurationItemModel>> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
     const f = filter ?? {};
@@ -80,7 +103,13 @@ export class CmdbQueries {
   }
 
   /** A page of services. */
-  async services(actor: Actor, loaders: Loaders, filter: ServiceFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ServiceModel>> {
+  async services(
+    actor: Actor,
+    loaders: Loaders,
+    filter: ServiceFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ServiceModel>> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
     const f = filter ?? {};
@@ -123,18 +152,40 @@ export class CmdbQueries {
   ): Promise<DependencyConnection> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(args.first, args.after, 3);
-    const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : [...DEPENDENCY_KINDS];
-    const { total, edges } = await loaders.edgePage.load({ direction, id, kinds, after: page.after, limit: page.first + 1 });
+    const kinds =
+      args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : [...DEPENDENCY_KINDS];
+    const { total, edges } = await loaders.edgePage.load({
+      direction,
+      id,
+      kinds,
+      after: page.after,
+      limit: page.first + 1,
+    });
     edges.forEach((e) => loaders.entity.prime(e.node.id, e.node));
     const conn = toConnection(edges, page.first, total, (e) => e.sortKey);
-    return { ...conn, edges: conn.edges.map(({ cursor, node: e }) => ({ cursor, kind: e.kind, strength: e.strength, node: e.node })) };
+    return {
+      ...conn,
+      edges: conn.edges.map(({ cursor, node: e }) => ({
+        cursor,
+        kind: e.kind,
+        strength: e.strength,
+        node: e.node,
+      })),
+    };
   }
 
   /** The audit trail of an entity, newest first. */
-  async history(actor: Actor, entityId: string, first?: number | null, after?: string | null): Promise<Connection<ChangeRecordModel>> {
+  async history(
+    actor: Actor,
+    entityId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ChangeRecordModel>> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
-    const { total, rows } = await this.executor.readTx('history', (tx) => repo.historyPage(tx, entityId, page.after, page.first + 1));
+    const { total, rows } = await this.executor.readTx('history', (tx) =>
+      repo.historyPage(tx, entityId, page.after, page.first + 1),
+    );
     return toConnection(rows as ChangeRecordModel[], page.first, total, (r) => [r.at, r.id]);
   }
 

@@ -1,6 +1,12 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
-import type { ComponentModel, ConfigurationItemModel, OrgUnitModel, ServiceModel, SupplierModel } from './models.js';
+import type {
+  ComponentModel,
+  ConfigurationItemModel,
+  OrgUnitModel,
+  ServiceModel,
+  SupplierModel,
+} from './models.js';
 import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC } from './specs.js';
 import { warrantyStatus } from './warranty.js';
 
@@ -8,50 +14,119 @@ const input = (v: unknown) => v as Record<string, unknown>;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Edge lists of a component, through the request's batched loader. */
-const edgeFields = (direction: 'dependencies' | 'dependents') =>
-  (parent: ComponentModel, args: { first?: number | null; after?: string | null; kinds?: string[] | null }, ctx: RequestContext) =>
+const edgeFields =
+  (direction: 'dependencies' | 'dependents') =>
+  (
+    parent: ComponentModel,
+    args: { first?: number | null; after?: string | null; kinds?: string[] | null },
+    ctx: RequestContext,
+  ) =>
     ctx.services.cmdbQueries.edges(ctx.actor, ctx.loaders, direction, parent.id, args as never);
 
 /** Resolvers of the CMDB: CIs, classes, org units, suppliers, dependencies. */
 export const cmdbResolvers: Resolvers<RequestContext> = {
   Query: {
-    configurationItem: (_, { id }, ctx) => ctx.services.cmdbQueries.typed<ConfigurationItemModel>(ctx.actor, ctx.loaders, id, 'ConfigurationItem'),
+    configurationItem: (_, { id }, ctx) =>
+      ctx.services.cmdbQueries.typed<ConfigurationItemModel>(
+        ctx.actor,
+        ctx.loaders,
+        id,
+        'ConfigurationItem',
+      ),
     configurationItems: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.configurationItems(ctx.actor, ctx.loaders, filter as never, first, after),
+      ctx.services.cmdbQueries.configurationItems(
+        ctx.actor,
+        ctx.loaders,
+        filter as never,
+        first,
+        after,
+      ),
     ciClasses: (_, __, ctx) => ctx.services.cmdbQueries.ciClasses(ctx.actor, ctx.loaders),
-    orgUnits: async (_, __, ctx) => (await ctx.services.cmdbQueries.all(ctx.actor, 'org-units')) as OrgUnitModel[],
-    suppliers: async (_, __, ctx) => (await ctx.services.cmdbQueries.all(ctx.actor, 'suppliers')) as SupplierModel[],
+    orgUnits: async (_, __, ctx) =>
+      (await ctx.services.cmdbQueries.all(ctx.actor, 'org-units')) as OrgUnitModel[],
+    suppliers: async (_, __, ctx) =>
+      (await ctx.services.cmdbQueries.all(ctx.actor, 'suppliers')) as SupplierModel[],
   },
   Mutation: {
     createConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, CI_SPEC, input(args.input))) as ConfigurationItemModel,
+      (await ctx.services.cmdb.create(
+        ctx.actor,
+        ctx.requestId,
+        CI_SPEC,
+        input(args.input),
+      )) as ConfigurationItemModel,
     updateConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(ctx.actor, ctx.requestId, CI_SPEC, args.id, args.expectedVersion, input(args.input))) as ConfigurationItemModel,
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        CI_SPEC,
+        args.id,
+        args.expectedVersion,
+        input(args.input),
+      )) as ConfigurationItemModel,
     retireConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(ctx.actor, ctx.requestId, CI_SPEC, args.id, args.expectedVersion, { status: 'RETIRED' }, 'RETIRE')) as ConfigurationItemModel,
-    createOrgUnit: async (_, args, ctx) => (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, ORG_UNIT_SPEC, input(args.input))) as OrgUnitModel,
-    createSupplier: async (_, args, ctx) => (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, SUPPLIER_SPEC, input(args.input))) as SupplierModel,
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        CI_SPEC,
+        args.id,
+        args.expectedVersion,
+        { status: 'RETIRED' },
+        'RETIRE',
+      )) as ConfigurationItemModel,
+    createOrgUnit: async (_, args, ctx) =>
+      (await ctx.services.cmdb.create(
+        ctx.actor,
+        ctx.requestId,
+        ORG_UNIT_SPEC,
+        input(args.input),
+      )) as OrgUnitModel,
+    createSupplier: async (_, args, ctx) =>
+      (await ctx.services.cmdb.create(
+        ctx.actor,
+        ctx.requestId,
+        SUPPLIER_SPEC,
+        input(args.input),
+      )) as SupplierModel,
     addDependency: async (_, args, ctx) => {
-      const d = await ctx.services.cmdb.addDependency(ctx.actor, ctx.requestId, args.input as never);
+      const d = await ctx.services.cmdb.addDependency(
+        ctx.actor,
+        ctx.requestId,
+        args.input as never,
+      );
       return { ...d, from: d.from as ComponentModel, to: d.to as ComponentModel };
     },
-    removeDependency: (_, args, ctx) => ctx.services.cmdb.removeDependency(ctx.actor, ctx.requestId, args.fromId, args.toId, args.kind),
+    removeDependency: (_, args, ctx) =>
+      ctx.services.cmdb.removeDependency(
+        ctx.actor,
+        ctx.requestId,
+        args.fromId,
+        args.toId,
+        args.kind,
+      ),
   },
   ConfigurationItem: {
     ciClassInfo: async (ci, _, ctx) => (await ctx.loaders.taxonomy()).get(ci.ciClass)!,
     warrantyStatus: (ci) => (ci.asset ? warrantyStatus(ci.asset.warrantyExpiry, today()) : null),
-    owner: async (ci, _, ctx) => (ci.ownerId ? ((await ctx.loaders.entity.load(ci.ownerId)) as OrgUnitModel | null) : null),
-    supplier: async (ci, _, ctx) => (ci.supplierId ? ((await ctx.loaders.entity.load(ci.supplierId)) as SupplierModel | null) : null),
+    owner: async (ci, _, ctx) =>
+      ci.ownerId ? ((await ctx.loaders.entity.load(ci.ownerId)) as OrgUnitModel | null) : null,
+    supplier: async (ci, _, ctx) =>
+      ci.supplierId
+        ? ((await ctx.loaders.entity.load(ci.supplierId)) as SupplierModel | null)
+        : null,
     redundancy: (ci) => (ci.minMembersUp === null ? null : { minMembersUp: ci.minMembersUp }),
     dependencies: edgeFields('dependencies'),
     dependents: edgeFields('dependents'),
-    history: (ci, { first, after }, ctx) => ctx.services.cmdbQueries.history(ctx.actor, ci.id, first, after),
+    history: (ci, { first, after }, ctx) =>
+      ctx.services.cmdbQueries.history(ctx.actor, ci.id, first, after),
   },
   CIClass: {
-    parent: async (c, _, ctx) => (c.parent ? ((await ctx.loaders.taxonomy()).get(c.parent) ?? null) : null),
+    parent: async (c, _, ctx) =>
+      c.parent ? ((await ctx.loaders.taxonomy()).get(c.parent) ?? null) : null,
   },
   OrgUnit: {
-    parent: async (o, _, ctx) => (o.parentId ? ((await ctx.loaders.entity.load(o.parentId)) as OrgUnitModel | null) : null),
+    parent: async (o, _, ctx) =>
+      o.parentId ? ((await ctx.loaders.entity.load(o.parentId)) as OrgUnitModel | null) : null,
   },
   Node: {
     __resolveType: (n) => n.__typename as never,
@@ -64,29 +139,63 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
 /** Resolvers of the service catalog. */
 export const catalogResolvers: Resolvers<RequestContext> = {
   Query: {
-    service: (_, { id }, ctx) => ctx.services.cmdbQueries.typed<ServiceModel>(ctx.actor, ctx.loaders, id, 'Service'),
-    services: (_, { filter, first, after }, ctx) => ctx.services.cmdbQueries.services(ctx.actor, ctx.loaders, filter as never, first, after),
+    service: (_, { id }, ctx) =>
+      ctx.services.cmdbQueries.typed<ServiceModel>(ctx.actor, ctx.loaders, id, 'Service'),
+    services: (_, { filter, first, after }, ctx) =>
+      ctx.services.cmdbQueries.services(ctx.actor, ctx.loaders, filter as never, first, after),
     serviceCatalog: async (_, __, ctx) => {
       const live = await ctx.services.cmdbQueries.liveServices(ctx.actor, ctx.loaders);
-      return CATEGORY_LABELS.map(([category, labelZh]) => ({ category, labelZh, services: live.filter((s) => s.category === category) }));
+      return CATEGORY_LABELS.map(([category, labelZh]) => ({
+        category,
+        labelZh,
+        services: live.filter((s) => s.category === category),
+      }));
     },
   },
   Mutation: {
-    createService: async (_, args, ctx) => (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, SERVICE_SPEC, input(args.input))) as ServiceModel,
+    createService: async (_, args, ctx) =>
+      (await ctx.services.cmdb.create(
+        ctx.actor,
+        ctx.requestId,
+        SERVICE_SPEC,
+        input(args.input),
+      )) as ServiceModel,
     updateService: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(ctx.actor, ctx.requestId, SERVICE_SPEC, args.id, args.expectedVersion, input(args.input))) as ServiceModel,
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        SERVICE_SPEC,
+        args.id,
+        args.expectedVersion,
+        input(args.input),
+      )) as ServiceModel,
     retireService: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(ctx.actor, ctx.requestId, SERVICE_SPEC, args.id, args.expectedVersion, { status: 'RETIRED' }, 'RETIRE')) as ServiceModel,
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        SERVICE_SPEC,
+        args.id,
+        args.expectedVersion,
+        { status: 'RETIRED' },
+        'RETIRE',
+      )) as ServiceModel,
   },
   Service: {
-    owner: async (s, _, ctx) => (s.ownerId ? ((await ctx.loaders.entity.load(s.ownerId)) as OrgUnitModel | null) : null),
+    owner: async (s, _, ctx) =>
+      s.ownerId ? ((await ctx.loaders.entity.load(s.ownerId)) as OrgUnitModel | null) : null,
     consumers: async (s, _, ctx) =>
-      ((await ctx.loaders.entity.loadMany(s.consumerIds)).filter((o) => o && !(o instanceof Error)) as OrgUnitModel[]).sort((a, b) => a.name.localeCompare(b.name)),
-    provider: async (s, _, ctx) => (s.providerId ? ((await ctx.loaders.entity.load(s.providerId)) as SupplierModel | null) : null),
+      (
+        (await ctx.loaders.entity.loadMany(s.consumerIds)).filter(
+          (o) => o && !(o instanceof Error),
+        ) as OrgUnitModel[]
+      ).sort((a, b) => a.name.localeCompare(b.name)),
+    provider: async (s, _, ctx) =>
+      s.providerId ? ((await ctx.loaders.entity.load(s.providerId)) as SupplierModel | null) : null,
     sla: (s) => s.sla,
     dependencies: edgeFields('dependencies'),
     dependents: edgeFields('dependents'),
-    history: (s, { first, after }, ctx) => ctx.services.cmdbQueries.history(ctx.actor, s.id, first, after),
+    history: (s, { first, after }, ctx) =>
+      ctx.services.cmdbQueries.history(ctx.actor, s.id, first, after),
   },
 };
 

@@ -1,5 +1,10 @@
 import type { Actor } from '../../context.js';
-import { BadUserInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../../errors.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '../../errors.js';
 import type { Executor, QueryRunner } from '../../graph/executor.js';
 import { newId } from '../../ids.js';
 import { requireRole } from '../access/roles.js';
@@ -7,7 +12,13 @@ import { diffFields, recordChanges, type WriteOrigin } from '../audit/change-rec
 import type { DependencyKind, DependencyStrength, EntityModel } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { cmdbRepository as repo } from './repository.js';
-import { LINKS, storedShape, type EntitySpec, type LinkType, type NormalizedEntity } from './specs.js';
+import {
+  LINKS,
+  storedShape,
+  type EntitySpec,
+  type LinkType,
+  type NormalizedEntity,
+} from './specs.js';
 import { Taxonomy } from './taxonomy.js';
 import { Problems, type FieldProblem } from './validation.js';
 
@@ -25,7 +36,12 @@ export function throwProblems(problems: FieldProblem[]): void {
 
 /** Flattens fields and links into one map, for audit diffs. */
 export function auditShape(e: NormalizedEntity): Record<string, unknown> {
-  const links = Object.fromEntries(Object.entries(e.links).map(([t, ids]) => [LINKS[t as LinkType].field, t === 'CONSUMED_BY' ? ids : (ids?.[0] ?? null)]));
+  const links = Object.fromEntries(
+    Object.entries(e.links).map(([t, ids]) => [
+      LINKS[t as LinkType].field,
+      t === 'CONSUMED_BY' ? ids : (ids?.[0] ?? null),
+    ]),
+  );
   return { ...e.fields, ...links };
 }
 
@@ -34,14 +50,23 @@ export function auditShape(e: NormalizedEntity): Record<string, unknown> {
  * (with the field); targets of the wrong type are BAD_USER_INPUT.
  */
 async function checkLinkTargets(tx: QueryRunner, entity: NormalizedEntity): Promise<void> {
-  const refs = Object.entries(entity.links).flatMap(([type, ids]) => (ids ?? []).map((id) => ({ type: type as LinkType, id })));
+  const refs = Object.entries(entity.links).flatMap(([type, ids]) =>
+    (ids ?? []).map((id) => ({ type: type as LinkType, id })),
+  );
   if (refs.length === 0) return;
-  const found = await repo.entitiesByIds(tx, refs.map((r) => r.id));
+  const found = await repo.entitiesByIds(
+    tx,
+    refs.map((r) => r.id),
+  );
   refs.forEach((ref, i) => {
     const target = found[i];
     const { field, target: label } = LINKS[ref.type];
     if (!target) throw new NotFoundError(label, ref.id, { field });
-    if (target.__typename !== label) throw new BadUserInputError(`${field} ${ref.id} is a ${target.__typename}, not a ${label}`, field);
+    if (target.__typename !== label)
+      throw new BadUserInputError(
+        `${field} ${ref.id} is a ${target.__typename}, not a ${label}`,
+        field,
+      );
   });
 }
 
@@ -50,7 +75,12 @@ export class CmdbService {
   constructor(private readonly executor: Executor) {}
 
   /** Creates an entity of the spec's type. */
-  async create(actor: Actor, requestId: string | null, spec: EntitySpec, input: Record<string, unknown>): Promise<EntityModel> {
+  async create(
+    actor: Actor,
+    requestId: string | null,
+    spec: EntitySpec,
+    input: Record<string, unknown>,
+  ): Promise<EntityModel> {
     requireRole(actor, 'CMDB_ADMIN');
     return this.executor.writeTx(`create${spec.type}`, async (tx) => {
       const taxonomy = new Taxonomy(await repo.classes(tx));
@@ -59,11 +89,17 @@ export class CmdbService {
       throwProblems(problems.list);
       await checkLinkTargets(tx, entity);
       const id = entity.id ?? newId(spec.idPrefix);
-      if ((await repo.entitiesByIds(tx, [id]))[0]) throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
+      if ((await repo.entitiesByIds(tx, [id]))[0])
+        throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
       const now = new Date().toISOString();
       await repo.create(tx, spec, id, entity, now);
       await recordChanges(tx, originOf(actor, requestId), now, [
-        { action: 'CREATE', entityType: spec.type, entityId: id, changes: diffFields({}, auditShape(entity)) },
+        {
+          action: 'CREATE',
+          entityType: spec.type,
+          entityId: id,
+          changes: diffFields({}, auditShape(entity)),
+        },
       ]);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
@@ -83,9 +119,13 @@ export class CmdbService {
     return this.executor.writeTx(`update${spec.type}`, async (tx) => {
       const lock = await repo.lock(tx, id);
       const current = lock ? (await repo.entitiesByIds(tx, [id]))[0] : undefined;
-      if (!lock || !current || current.__typename !== spec.type) throw new NotFoundError(spec.type, id);
+      if (!lock || !current || current.__typename !== spec.type)
+        throw new NotFoundError(spec.type, id);
       if (lock.version !== expectedVersion) {
-        throw new ConflictError(`${spec.type} ${id} is at version ${lock.version}, not ${expectedVersion}`, { currentVersion: lock.version });
+        throw new ConflictError(
+          `${spec.type} ${id} is at version ${lock.version}, not ${expectedVersion}`,
+          { currentVersion: lock.version },
+        );
       }
       if (action === 'RETIRE' && (current as { status?: string }).status === 'RETIRED') {
         throw new InvalidTransitionError(`${spec.type} ${id} is already retired`);
@@ -93,20 +133,38 @@ export class CmdbService {
       const taxonomy = new Taxonomy(await repo.classes(tx));
       const problems = new Problems();
       const before = storedShape(spec, current, taxonomy, new Problems());
-      const after = spec.normalize({ ...spec.inputOf(current), ...patch, id: null }, taxonomy, problems);
+      const after = spec.normalize(
+        { ...spec.inputOf(current), ...patch, id: null },
+        taxonomy,
+        problems,
+      );
       throwProblems(problems.list);
-      if (spec.type === 'ConfigurationItem' && after.fields.minMembersUp === null && (await repo.memberCount(tx, id)) > 0) {
-        throw new BadUserInputError(`${id} has MEMBER edges, so it must stay a group CI with redundancy`, 'ciClass');
+      if (
+        spec.type === 'ConfigurationItem' &&
+        after.fields.minMembersUp === null &&
+        (await repo.memberCount(tx, id)) > 0
+      ) {
+        throw new BadUserInputError(
+          `${id} has MEMBER edges, so it must stay a group CI with redundancy`,
+          'ciClass',
+        );
       }
-      if (spec.type === 'OrgUnit' && after.links.PART_OF?.[0] === id) throw new BadUserInputError('an org unit cannot be its own parent', 'parentId');
+      if (spec.type === 'OrgUnit' && after.links.PART_OF?.[0] === id)
+        throw new BadUserInputError('an org unit cannot be its own parent', 'parentId');
       await checkLinkTargets(tx, after);
       const changes = diffFields(auditShape(before), auditShape(after));
-      const changedFields = Object.fromEntries(Object.keys(after.fields).filter((f) => f in changes).map((f) => [f, after.fields[f]]));
+      const changedFields = Object.fromEntries(
+        Object.keys(after.fields)
+          .filter((f) => f in changes)
+          .map((f) => [f, after.fields[f]]),
+      );
       const now = new Date().toISOString();
       await repo.update(tx, spec, id, changedFields, now);
       const changedLinks = spec.linkTypes.filter((t) => LINKS[t].field in changes);
       await repo.replaceLinks(tx, id, changedLinks, after.links);
-      await recordChanges(tx, originOf(actor, requestId), now, [{ action, entityType: spec.type, entityId: id, changes }]);
+      await recordChanges(tx, originOf(actor, requestId), now, [
+        { action, entityType: spec.type, entityId: id, changes },
+      ]);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
   }
@@ -115,36 +173,71 @@ export class CmdbService {
   async addDependency(
     actor: Actor,
     requestId: string | null,
-    input: { fromId: string; toId: string; kind?: DependencyKind | null; strength?: DependencyStrength | null },
-  ): Promise<{ from: EntityModel; to: EntityModel; kind: DependencyKind; strength: DependencyStrength }> {
+    input: {
+      fromId: string;
+      toId: string;
+      kind?: DependencyKind | null;
+      strength?: DependencyStrength | null;
+    },
+  ): Promise<{
+    from: EntityModel;
+    to: EntityModel;
+    kind: DependencyKind;
+    strength: DependencyStrength;
+  }> {
     requireRole(actor, 'CMDB_ADMIN');
     const kind = input.kind ?? 'DEPENDS_ON';
     const strength = input.strength ?? 'HARD';
-    if (!DEPENDENCY_KINDS.includes(kind)) throw new BadUserInputError(`kind must be one of ${DEPENDENCY_KINDS.join(', ')}`, 'kind');
-    if (strength !== 'HARD' && strength !== 'SOFT') throw new BadUserInputError('strength must be HARD or SOFT', 'strength');
-    if (input.fromId === input.toId) throw new BadUserInputError('a component cannot depend on itself', 'toId');
+    if (!DEPENDENCY_KINDS.includes(kind))
+      throw new BadUserInputError(`kind must be one of ${DEPENDENCY_KINDS.join(', ')}`, 'kind');
+    if (strength !== 'HARD' && strength !== 'SOFT')
+      throw new BadUserInputError('strength must be HARD or SOFT', 'strength');
+    if (input.fromId === input.toId)
+      throw new BadUserInputError('a component cannot depend on itself', 'toId');
     return this.executor.writeTx('addDependency', async (tx) => {
       if (!(await repo.lock(tx, input.fromId))) throw new NotFoundError('Component', input.fromId);
       const [from, to] = await repo.entitiesByIds(tx, [input.fromId, input.toId]);
       if (!from || !isComponent(from)) throw new NotFoundError('Component', input.fromId);
       if (!to || !isComponent(to)) throw new NotFoundError('Component', input.toId);
-      if (kind === 'MEMBER' && !(from.__typename === 'ConfigurationItem' && (from as { minMembersUp: number | null }).minMembersUp !== null)) {
-        throw new BadUserInputError('MEMBER edges leave only group CIs (those with redundancy)', 'kind');
+      if (
+        kind === 'MEMBER' &&
+        !(
+          from.__typename === 'ConfigurationItem' &&
+          (from as { minMembersUp: number | null }).minMembersUp !== null
+        )
+      ) {
+        throw new BadUserInputError(
+          'MEMBER edges leave only group CIs (those with redundancy)',
+          'kind',
+        );
       }
       if (await repo.findDependency(tx, input.fromId, input.toId, kind)) {
-        throw new ConflictError(`${input.fromId} already has a ${kind} dependency on ${input.toId}`);
+        throw new ConflictError(
+          `${input.fromId} already has a ${kind} dependency on ${input.toId}`,
+        );
       }
       await repo.createDependency(tx, input.fromId, input.toId, kind, strength);
       const now = new Date().toISOString();
       await recordChanges(tx, originOf(actor, requestId), now, [
-        { action: 'LINK', entityType: from.__typename, entityId: input.fromId, changes: { dependency: { before: null, after: { toId: input.toId, kind, strength } } } },
+        {
+          action: 'LINK',
+          entityType: from.__typename,
+          entityId: input.fromId,
+          changes: { dependency: { before: null, after: { toId: input.toId, kind, strength } } },
+        },
       ]);
       return { from, to, kind, strength };
     });
   }
 
   /** Removes a dependency edge; NOT_FOUND when there is none. */
-  async removeDependency(actor: Actor, requestId: string | null, fromId: string, toId: string, kind: DependencyKind): Promise<boolean> {
+  async removeDependency(
+    actor: Actor,
+    requestId: string | null,
+    fromId: string,
+    toId: string,
+    kind: DependencyKind,
+  ): Promise<boolean> {
     requireRole(actor, 'CMDB_ADMIN');
     return this.executor.writeTx('removeDependency', async (tx) => {
       const lock = await repo.lock(tx, fromId);
@@ -153,7 +246,12 @@ export class CmdbService {
       await repo.deleteDependency(tx, fromId, toId, kind);
       const [from] = await repo.entitiesByIds(tx, [fromId]);
       await recordChanges(tx, originOf(actor, requestId), new Date().toISOString(), [
-        { action: 'UNLINK', entityType: from!.__typename, entityId: fromId, changes: { dependency: { before: { toId, kind, strength }, after: null } } },
+        {
+          action: 'UNLINK',
+          entityType: from!.__typename,
+          entityId: fromId,
+          changes: { dependency: { before: { toId, kind, strength }, after: null } },
+        },
       ]);
       return true;
     });

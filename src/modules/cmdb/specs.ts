@@ -1,8 +1,23 @@
 import type { Taxonomy } from './taxonomy.js';
 import {
-  checkDate, checkEnum, checkId, checkInteger, checkName, checkNumber, checkRef, checkTags, checkText, type Problems,
+  checkDate,
+  checkEnum,
+  checkId,
+  checkInteger,
+  checkName,
+  checkNumber,
+  checkRef,
+  checkTags,
+  checkText,
+  type Problems,
 } from './validation.js';
-import type { ConfigurationItemModel, EntityModel, OrgUnitModel, ServiceModel, SupplierModel } from './models.js';
+import type {
+  ConfigurationItemModel,
+  EntityModel,
+  OrgUnitModel,
+  ServiceModel,
+  SupplierModel,
+} from './models.js';
 import { ASSET_FIELDS } from './models.js';
 
 /** The reference links an entity can hold, with the label their target must carry and the input field naming it. */
@@ -33,7 +48,11 @@ export interface EntitySpec {
   /** Stored properties that are Neo4j dates. */
   dateFields: string[];
   /** Normalizes a full create-shaped input; problems are collected, not thrown. */
-  normalize(input: Record<string, unknown>, taxonomy: Taxonomy, problems: Problems): NormalizedEntity;
+  normalize(
+    input: Record<string, unknown>,
+    taxonomy: Taxonomy,
+    problems: Problems,
+  ): NormalizedEntity;
   /** The create-shaped input that would produce this model: the base an update patches. */
   inputOf(model: EntityModel): Record<string, unknown>;
 }
@@ -41,7 +60,13 @@ export interface EntitySpec {
 const ENVIRONMENTS = ['PRODUCTION', 'DISASTER_RECOVERY', 'STAGING', 'TEST', 'DEVELOPMENT'] as const;
 const CI_STATUSES = ['PLANNED', 'ACTIVE', 'MAINTENANCE', 'RETIRED'] as const;
 const CRITICALITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-const CATEGORIES = ['INFRASTRUCTURE', 'APPLICATION', 'CONTENT', 'NETWORK_ACCESS', 'SECURITY'] as const;
+const CATEGORIES = [
+  'INFRASTRUCTURE',
+  'APPLICATION',
+  'CONTENT',
+  'NETWORK_ACCESS',
+  'SECURITY',
+] as const;
 const SERVICE_KINDS = ['BUSINESS', 'TECHNICAL'] as const;
 const SERVICE_STATUSES = ['PIPELINE', 'LIVE', 'RETIRED'] as const;
 const ORG_UNIT_KINDS = ['DEPARTMENT', 'TEAM', 'SERVICE_DESK'] as const;
@@ -53,13 +78,18 @@ export function canonicalJson(value: unknown): string {
     Array.isArray(v)
       ? v.map(sort)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
         : v;
   return JSON.stringify(sort(value));
 }
 
 const one = (id: string | null): string[] => (id === null ? [] : [id]);
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 
 function normalizeAsset(value: unknown, problems: Problems): Record<string, unknown> {
   const out: Record<string, unknown> = Object.fromEntries(ASSET_FIELDS.map((f) => [f, null]));
@@ -71,7 +101,11 @@ function normalizeAsset(value: unknown, problems: Problems): Record<string, unkn
   out.purchaseDate = checkDate(a.purchaseDate, 'asset.purchaseDate', problems);
   out.warrantyExpiry = checkDate(a.warrantyExpiry, 'asset.warrantyExpiry', problems);
   out.originalValue = checkNumber(a.originalValue, 'asset.originalValue', problems, 0);
-  if (a.currency !== null && a.currency !== undefined && !(typeof a.currency === 'string' && /^[A-Z]{3}$/.test(a.currency))) {
+  if (
+    a.currency !== null &&
+    a.currency !== undefined &&
+    !(typeof a.currency === 'string' && /^[A-Z]{3}$/.test(a.currency))
+  ) {
     problems.add('asset.currency', 'asset.currency must be an ISO 4217 code such as CNY');
   } else {
     out.currency = a.currency ?? (out.originalValue !== null ? 'CNY' : null);
@@ -88,17 +122,33 @@ export const CI_SPEC: EntitySpec = {
   normalize(input, taxonomy, problems) {
     const ciClass = typeof input.ciClass === 'string' ? input.ciClass : '';
     const cls = taxonomy.get(ciClass);
-    if (!cls) problems.add('ciClass', `ciClass ${JSON.stringify(ciClass)} is not a class of the taxonomy`);
-    else if (cls.abstract) problems.add('ciClass', `ciClass ${ciClass} is abstract; choose one of its subclasses`);
+    if (!cls)
+      problems.add('ciClass', `ciClass ${JSON.stringify(ciClass)} is not a class of the taxonomy`);
+    else if (cls.abstract)
+      problems.add('ciClass', `ciClass ${ciClass} is abstract; choose one of its subclasses`);
     const isGroup = cls !== undefined && taxonomy.isGroupClass(ciClass);
-    const redundancy = input.redundancy === null || input.redundancy === undefined ? null : record(input.redundancy);
+    const redundancy =
+      input.redundancy === null || input.redundancy === undefined ? null : record(input.redundancy);
     let minMembersUp: number | null = null;
-    if (isGroup && redundancy === null) problems.add('redundancy', `a ${ciClass} is a group CI and needs redundancy { minMembersUp }`);
-    if (!isGroup && redundancy !== null && cls) problems.add('redundancy', `only group CIs (Cluster and its subclasses) have redundancy`);
-    if (redundancy !== null) minMembersUp = checkInteger(redundancy.minMembersUp, 'redundancy.minMembersUp', problems, 1, 100000);
+    if (isGroup && redundancy === null)
+      problems.add(
+        'redundancy',
+        `a ${ciClass} is a group CI and needs redundancy { minMembersUp }`,
+      );
+    if (!isGroup && redundancy !== null && cls)
+      problems.add('redundancy', `only group CIs (Cluster and its subclasses) have redundancy`);
+    if (redundancy !== null)
+      minMembersUp = checkInteger(
+        redundancy.minMembersUp,
+        'redundancy.minMembersUp',
+        problems,
+        1,
+        100000,
+      );
     let attributes: string | null = null;
     if (input.attributes !== null && input.attributes !== undefined) {
-      if (typeof input.attributes !== 'object' || Array.isArray(input.attributes)) problems.add('attributes', 'attributes must be a JSON object');
+      if (typeof input.attributes !== 'object' || Array.isArray(input.attributes))
+        problems.add('attributes', 'attributes must be a JSON object');
       else attributes = canonicalJson(input.attributes);
     }
     return {
@@ -107,7 +157,13 @@ export const CI_SPEC: EntitySpec = {
         name: checkName(input.name, 'name', problems),
         ciClass,
         status: checkEnum(input.status, CI_STATUSES, 'status', problems, 'ACTIVE'),
-        environment: checkEnum(input.environment, ENVIRONMENTS, 'environment', problems, 'PRODUCTION'),
+        environment: checkEnum(
+          input.environment,
+          ENVIRONMENTS,
+          'environment',
+          problems,
+          'PRODUCTION',
+        ),
         criticality: checkEnum(input.criticality, CRITICALITIES, 'criticality', problems, 'MEDIUM'),
         description: checkText(input.description, 'description', problems),
         attributes,
@@ -124,9 +180,18 @@ export const CI_SPEC: EntitySpec = {
   inputOf(model) {
     const m = model as ConfigurationItemModel;
     return {
-      name: m.name, ciClass: m.ciClass, status: m.status, environment: m.environment, criticality: m.criticality,
-      description: m.description, attributes: m.attributes, asset: m.asset, ownerId: m.ownerId, supplierId: m.supplierId,
-      tags: m.tags, redundancy: m.minMembersUp === null ? null : { minMembersUp: m.minMembersUp },
+      name: m.name,
+      ciClass: m.ciClass,
+      status: m.status,
+      environment: m.environment,
+      criticality: m.criticality,
+      description: m.description,
+      attributes: m.attributes,
+      asset: m.asset,
+      ownerId: m.ownerId,
+      supplierId: m.supplierId,
+      tags: m.tags,
+      redundancy: m.minMembersUp === null ? null : { minMembersUp: m.minMembersUp },
     };
   },
 };
@@ -135,9 +200,16 @@ function normalizeSla(value: unknown, problems: Problems): string | null {
   if (value === null || value === undefined) return null;
   const s = record(value);
   const indicators = Array.isArray(s.indicators) ? s.indicators : [];
-  if (s.indicators !== undefined && s.indicators !== null && !Array.isArray(s.indicators)) problems.add('sla.indicators', 'sla.indicators must be a list');
+  if (s.indicators !== undefined && s.indicators !== null && !Array.isArray(s.indicators))
+    problems.add('sla.indicators', 'sla.indicators must be a list');
   return canonicalJson({
-    availabilityTarget: checkNumber(s.availabilityTarget, 'sla.availabilityTarget', problems, 0, 100),
+    availabilityTarget: checkNumber(
+      s.availabilityTarget,
+      'sla.availabilityTarget',
+      problems,
+      0,
+      100,
+    ),
     supportHours: checkText(s.supportHours, 'sla.supportHours', problems),
     responseMinutes: checkInteger(s.responseMinutes, 'sla.responseMinutes', problems, 0),
     resolutionMinutes: checkInteger(s.resolutionMinutes, 'sla.resolutionMinutes', problems, 0),
@@ -160,7 +232,11 @@ export const SERVICE_SPEC: EntitySpec = {
   dateFields: [],
   normalize(input, _taxonomy, problems) {
     const consumers = Array.isArray(input.consumerIds) ? input.consumerIds : [];
-    if (input.consumerIds !== null && input.consumerIds !== undefined && !Array.isArray(input.consumerIds)) {
+    if (
+      input.consumerIds !== null &&
+      input.consumerIds !== undefined &&
+      !Array.isArray(input.consumerIds)
+    ) {
       problems.add('consumerIds', 'consumerIds must be a list of ids');
     }
     return {
@@ -179,16 +255,29 @@ export const SERVICE_SPEC: EntitySpec = {
       links: {
         OWNED_BY: one(checkRef(input.ownerId, 'ownerId', problems)),
         PROVIDED_BY: one(checkRef(input.providerId, 'providerId', problems)),
-        CONSUMED_BY: [...new Set(consumers.map((c, i) => checkRef(c, `consumerIds[${i}]`, problems) ?? ''))].filter(Boolean).sort(),
+        CONSUMED_BY: [
+          ...new Set(consumers.map((c, i) => checkRef(c, `consumerIds[${i}]`, problems) ?? '')),
+        ]
+          .filter(Boolean)
+          .sort(),
       },
     };
   },
   inputOf(model) {
     const m = model as ServiceModel;
     return {
-      name: m.name, description: m.description, category: m.category, subcategory: m.subcategory, kind: m.kind,
-      status: m.status, criticality: m.criticality, ownerId: m.ownerId, consumerIds: m.consumerIds,
-      providerId: m.providerId, sla: m.sla, tags: m.tags,
+      name: m.name,
+      description: m.description,
+      category: m.category,
+      subcategory: m.subcategory,
+      kind: m.kind,
+      status: m.status,
+      criticality: m.criticality,
+      ownerId: m.ownerId,
+      consumerIds: m.consumerIds,
+      providerId: m.providerId,
+      sla: m.sla,
+      tags: m.tags,
     };
   },
 };
@@ -202,10 +291,14 @@ export const ORG_UNIT_SPEC: EntitySpec = {
   normalize(input, _taxonomy, problems) {
     const id = checkId(input.id, 'id', problems);
     const parentId = checkRef(input.parentId, 'parentId', problems);
-    if (parentId !== null && parentId === id) problems.add('parentId', 'an org unit cannot be its own parent');
+    if (parentId !== null && parentId === id)
+      problems.add('parentId', 'an org unit cannot be its own parent');
     return {
       id,
-      fields: { name: checkName(input.name, 'name', problems), kind: checkEnum(input.kind, ORG_UNIT_KINDS, 'kind', problems) },
+      fields: {
+        name: checkName(input.name, 'name', problems),
+        kind: checkEnum(input.kind, ORG_UNIT_KINDS, 'kind', problems),
+      },
       links: { PART_OF: one(parentId) },
     };
   },
@@ -236,11 +329,22 @@ export const SUPPLIER_SPEC: EntitySpec = {
   },
   inputOf(model) {
     const m = model as SupplierModel;
-    return { name: m.name, role: m.role, contractRef: m.contractRef, contractEnd: m.contractEnd, contact: m.contact };
+    return {
+      name: m.name,
+      role: m.role,
+      contractRef: m.contractRef,
+      contractEnd: m.contractEnd,
+      contact: m.contact,
+    };
   },
 };
 
 /** The stored fields and links of a model, in the normalized shape, for comparing with an input. */
-export function storedShape(spec: EntitySpec, model: EntityModel, taxonomy: Taxonomy, problems: Problems): NormalizedEntity {
+export function storedShape(
+  spec: EntitySpec,
+  model: EntityModel,
+  taxonomy: Taxonomy,
+  problems: Problems,
+): NormalizedEntity {
   return spec.normalize(spec.inputOf(model), taxonomy, problems);
 }

@@ -23,7 +23,11 @@ export class Taxonomy {
   /** The class and all its ancestors, nearest first. */
   lineage(name: string): string[] {
     const out: string[] = [];
-    for (let c = this.byName.get(name); c && !out.includes(c.name); c = c.parent ? this.byName.get(c.parent) : undefined) {
+    for (
+      let c = this.byName.get(name);
+      c && !out.includes(c.name);
+      c = c.parent ? this.byName.get(c.parent) : undefined
+    ) {
       out.push(c.name);
     }
     return out;

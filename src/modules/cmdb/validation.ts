@@ -29,7 +29,8 @@ export function checkName(value: unknown, field: string, problems: Problems): st
     return '';
   }
   const name = value.trim();
-  if ([...name].length > MAX_NAME) problems.add(field, `${field} must be at most ${MAX_NAME} characters`);
+  if ([...name].length > MAX_NAME)
+    problems.add(field, `${field} must be at most ${MAX_NAME} characters`);
   return name;
 }
 
@@ -40,14 +41,22 @@ export function checkText(value: unknown, field: string, problems: Problems): st
     problems.add(field, `${field} must be a string`);
     return null;
   }
-  if ([...value].length > MAX_TEXT) problems.add(field, `${field} must be at most ${MAX_TEXT} characters`);
+  if ([...value].length > MAX_TEXT)
+    problems.add(field, `${field} must be at most ${MAX_TEXT} characters`);
   return value.trim() === '' ? null : value;
 }
 
 /** A value of an enum; `fallback` when absent (undefined means required). */
-export function checkEnum<T extends string>(value: unknown, allowed: readonly T[], field: string, problems: Problems, fallback?: T): T {
+export function checkEnum<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+  problems: Problems,
+  fallback?: T,
+): T {
   if ((value === null || value === undefined) && fallback !== undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
   problems.add(field, `${field} must be one of ${allowed.join(', ')}`);
   return allowed[0]!;
 }
@@ -64,7 +73,13 @@ export function checkDate(value: unknown, field: string, problems: Problems): st
 }
 
 /** An optional finite number within bounds. */
-export function checkNumber(value: unknown, field: string, problems: Problems, min = -Infinity, max = Infinity): number | null {
+export function checkNumber(
+  value: unknown,
+  field: string,
+  problems: Problems,
+  min = -Infinity,
+  max = Infinity,
+): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     problems.add(field, `${field} must be a number from ${min} to ${max}`);
@@ -74,7 +89,13 @@ export function checkNumber(value: unknown, field: string, problems: Problems, m
 }
 
 /** An optional integer within bounds. */
-export function checkInteger(value: unknown, field: string, problems: Problems, min: number, max = 2 ** 31 - 1): number | null {
+export function checkInteger(
+  value: unknown,
+  field: string,
+  problems: Problems,
+  min: number,
+  max = 2 ** 31 - 1,
+): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     problems.add(field, `${field} must be an integer from ${min} to ${max}`);
@@ -91,7 +112,8 @@ export function checkTags(value: unknown, field: string, problems: Problems): st
     return [];
   }
   const tags = [...new Set(value.map((t) => (typeof t === 'string' ? t.trim() : '')))];
-  if (tags.some((t) => t === '' || [...t].length > 64)) problems.add(field, `${field} must be non-blank strings of at most 64 characters`);
+  if (tags.some((t) => t === '' || [...t].length > 64))
+    problems.add(field, `${field} must be non-blank strings of at most 64 characters`);
   if (tags.length > 50) problems.add(field, `${field} may hold at most 50 tags`);
   return tags;
 }

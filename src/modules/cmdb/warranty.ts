@@ -2,7 +2,10 @@
 export const EXPIRING_SOON_DAYS = 90;
 
 /** The warranty status of an expiry date on a given day (both `YYYY-MM-DD`). */
-export function warrantyStatus(expiry: string | null, today: string): 'IN_WARRANTY' | 'EXPIRING_SOON' | 'EXPIRED' | 'UNKNOWN' {
+export function warrantyStatus(
+  expiry: string | null,
+  today: string,
+): 'IN_WARRANTY' | 'EXPIRING_SOON' | 'EXPIRED' | 'UNKNOWN' {
   if (!expiry) return 'UNKNOWN';
   if (expiry < today) return 'EXPIRED';
   const days = (Date.parse(`${expiry}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86400000;

@@ -1,0 +1,76 @@
+import { pino } from 'pino';
+import { ensureTaxonomy, startApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+/** A GraphQL response as the HTTP endpoint returns it. */
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; field?: string; [k: string]: unknown };
+  }[];
+}
+
+/** The service running in this test process against the run's Neo4j, with helpers. */
+export interface TestApp {
+  app: App;
+  /** POSTs one GraphQL operation to /graphql. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
+  /** Like gql, but fails the test on any error and returns `data`. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Deletes every entity (migrations stay) and re-creates the class taxonomy. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the real service on a free port against the integration run's Neo4j. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    NEO4J_USER: process.env.TEST_NEO4J_USER,
+    NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const app = await startApp(config, process.env.TEST_NEO4J_URI!, pino({ level: config.logLevel }));
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResponse<T>> => {
+    const res = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, ...((await res.json()) as object) };
+  };
+  return {
+    app,
+    gql,
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const res = await gql<T>(query, variables);
+      if (res.errors) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(res.errors)}`);
+      return res.data as T;
+    },
+    async reset() {
+      const session = app.driver.session();
+      try {
+        await session.run(
+          'MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+        );
+      } finally {
+        await session.close();
+      }
+      await ensureTaxonomy(app.services.executor);
+    },
+    close: () => app.close(),
+  };
+}
