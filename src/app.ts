@@ -13,6 +13,7 @@ import { migrate } from './graph/migrations.js';
 import { CypherRegistry } from './graph/registry.js';
 import { createFormatError } from './http/format-error.js';
 import { createHttpServer } from './http/server.js';
+import type { ImportDocument } from './modules/cmdb/import.js';
 import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
 import { fromRoot } from './paths.js';
 import { allResolvers } from './resolvers.js';
@@ -49,16 +50,33 @@ export async function ensureTaxonomy(executor: Executor): Promise<void> {
   await executor.writeTx('seedTaxonomy', (tx) => cmdbRepository.upsertClasses(tx, classes));
 }
 
+/** Imports the demo CMDB (seed/demo-cmdb.json) when the database holds no component yet. */
+export async function seedDemoIfEmpty(services: Services, logger: Logger): Promise<void> {
+  const [row] = await services.executor.read('system/component-count');
+  if (Number(row?.components ?? 0) > 0) return;
+  const doc = JSON.parse(
+    readFileSync(fromRoot('seed', 'demo-cmdb.json'), 'utf8'),
+  ) as ImportDocument;
+  const result = await services.importer.importConfiguration(
+    { id: 'seed', roles: ['CMDB_ADMIN'] },
+    null,
+    doc,
+    'batched',
+  );
+  logger.info(result, 'demo CMDB loaded into the empty database');
+}
+
 /** Connects to Neo4j at `uri`, migrates, and serves GraphQL over HTTP on the configured host and port. */
 export async function startApp(config: Config, uri: string, logger: Logger): Promise<App> {
   const driver = createDriver(config.neo4j, uri);
   const registry = CypherRegistry.load(fromRoot('cypher'));
-  registry.require(CMDB_QUERIES);
+  registry.require([...CMDB_QUERIES, 'system/component-count']);
   const executor = new Executor(driver, registry, config.neo4j, logger.child({ module: 'graph' }));
   await waitForNeo4j(executor, logger, 60000);
   await migrate(executor, fromRoot('cypher', 'migrations'), logger);
   await ensureTaxonomy(executor);
   const services = createServices(executor);
+  if (config.seedDemo) await seedDemoIfEmpty(services, logger);
   let migrated = true;
 
   const development = config.nodeEnv !== 'production';

@@ -1,5 +1,6 @@
 import type { Executor } from './graph/executor.js';
 import { CmdbQueries } from './modules/cmdb/queries.js';
+import { ImportService } from './modules/cmdb/import.js';
 import { CmdbService } from './modules/cmdb/service.js';
 
 /** The application services, built once at start and shared by every request. */
@@ -7,6 +8,7 @@ export interface Services {
   executor: Executor;
   cmdb: CmdbService;
   cmdbQueries: CmdbQueries;
+  importer: ImportService;
 }
 
 /** Builds the application services over one executor. */
@@ -15,5 +17,6 @@ export function createServices(executor: Executor): Services {
     executor,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
+    importer: new ImportService(executor),
   };
 }

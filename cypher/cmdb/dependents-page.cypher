@@ -1,6 +1,6 @@
 // A page of dependents for each id: edges ordered by (other end's name, kind, other end's id) after the cursor.
 UNWIND $ids AS id
-MATCH (n:Component {id: id})
+MATCH (n:Entity {id: id}) WHERE n:Component
 CALL (n) {
   MATCH (n)<-[r]-(m:Component)
   WHERE type(r) IN $kinds

@@ -1,8 +1,9 @@
-// Creates an entity with the labels of its $type (checked against a fixed allow-list in code).
+// Creates entities of one $type (checked against a fixed allow-list in code), one per row.
+UNWIND $rows AS row
 CREATE (n:Entity)
-SET n = $props, n.id = $id, n.version = 1, n.createdAt = datetime($now), n.updatedAt = datetime($now)
+SET n = row.props, n.id = row.id, n.version = 1, n.createdAt = datetime($now), n.updatedAt = datetime($now)
 FOREACH (_ IN CASE WHEN $type = 'ConfigurationItem' THEN [1] ELSE [] END | SET n:ConfigurationItem:Component)
 FOREACH (_ IN CASE WHEN $type = 'Service' THEN [1] ELSE [] END | SET n:Service:Component)
 FOREACH (_ IN CASE WHEN $type = 'OrgUnit' THEN [1] ELSE [] END | SET n:OrgUnit)
 FOREACH (_ IN CASE WHEN $type = 'Supplier' THEN [1] ELSE [] END | SET n:Supplier)
-RETURN n.id AS id
+RETURN count(n) AS created

@@ -37,6 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NEO4J_USER: process.env.TEST_NEO4J_USER,
     NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SEED_DEMO: 'false',
     ...env,
   });
   const app = await startApp(config, process.env.TEST_NEO4J_URI!, pino({ level: config.logLevel }));

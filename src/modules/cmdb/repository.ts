@@ -51,6 +51,19 @@ export function toStoredProps(
   return props;
 }
 
+/** One dependency edge to read or write. */
+export interface DependencyRow {
+  fromId: string;
+  toId: string;
+  kind: DependencyKind;
+  strength: DependencyStrength;
+}
+
+/** The identity of an edge: from, to and kind (API.md: a duplicate is the same three). */
+export function dependencyKey(r: { fromId: string; toId: string; kind: string }): string {
+  return JSON.stringify([r.fromId, r.toId, r.kind]);
+}
+
 /** Filter and page arguments of a CI page, ready for `cmdb/ci-page`. */
 export interface CIPageParams {
   classes: string[] | null;
@@ -189,68 +202,78 @@ export const cmdbRepository = {
     return row ? { version: Number(row.version), labels: row.labels as string[] } : null;
   },
 
-  /** Creates an entity of the spec's type with its links. */
+  /** Creates entities of the spec's type (their links are written by `replaceLinks`). */
   async create(
     tx: QueryRunner,
     spec: EntitySpec,
-    id: string,
-    entity: NormalizedEntity,
+    rows: { id: string; entity: NormalizedEntity }[],
     now: string,
   ): Promise<void> {
+    if (rows.length === 0) return;
     await tx.run('cmdb/entity-create', {
-      id,
       type: spec.type,
-      props: toStoredProps(spec, entity.fields),
       now,
+      rows: rows.map((r) => ({ id: r.id, props: toStoredProps(spec, r.entity.fields) })),
     });
-    await this.replaceLinks(tx, id, spec.linkTypes, entity.links);
   },
 
-  /** Writes changed fields and bumps the version. */
+  /** Writes changed fields of entities and bumps their versions. */
   async update(
     tx: QueryRunner,
     spec: EntitySpec,
-    id: string,
-    fields: Record<string, unknown>,
+    rows: { id: string; fields: Record<string, unknown> }[],
     now: string,
   ): Promise<void> {
-    await tx.run('cmdb/entity-update', { id, props: toStoredProps(spec, fields), now });
+    if (rows.length === 0) return;
+    await tx.run('cmdb/entity-update', {
+      now,
+      rows: rows.map((r) => ({ id: r.id, props: toStoredProps(spec, r.fields) })),
+    });
   },
 
-  /** Replaces the entity's links of the given types. */
+  /** Replaces the links of the given types of each entity. */
   async replaceLinks(
     tx: QueryRunner,
-    id: string,
     types: LinkType[],
-    links: NormalizedEntity['links'],
+    rows: { id: string; links: NormalizedEntity['links'] }[],
   ): Promise<void> {
-    if (types.length === 0) return;
-    const list = types.flatMap((type) =>
-      (links[type] ?? []).map((targetId) => ({ type, targetId })),
+    if (types.length === 0 || rows.length === 0) return;
+    await tx.run('cmdb/links-replace', {
+      types,
+      rows: rows.map((r) => ({
+        id: r.id,
+        links: types.flatMap((type) =>
+          (r.links[type] ?? []).map((targetId) => ({ type, targetId })),
+        ),
+      })),
+    });
+  },
+
+  /** The stored strength of each asked edge that exists, keyed by `dependencyKey`. */
+  async findDependencies(
+    tx: QueryRunner,
+    rows: DependencyRow[],
+  ): Promise<Map<string, DependencyStrength>> {
+    if (rows.length === 0) return new Map();
+    const found = await tx.run('cmdb/dependency-find', {
+      rows: rows.map(({ fromId, toId, kind }) => ({ fromId, toId, kind })),
+    });
+    return new Map(
+      found.map((r) => [
+        dependencyKey(r as unknown as DependencyRow),
+        r.strength as DependencyStrength,
+      ]),
     );
-    await tx.run('cmdb/links-replace', { id, types, links: list });
   },
 
-  /** The strength of the edge (from, to, kind), or null when there is none. */
-  async findDependency(
-    tx: QueryRunner,
-    fromId: string,
-    toId: string,
-    kind: DependencyKind,
-  ): Promise<DependencyStrength | null> {
-    const [row] = await tx.run('cmdb/dependency-find', { fromId, toId, kind });
-    return row ? (row.strength as DependencyStrength) : null;
+  /** Creates dependency edges. */
+  async createDependencies(tx: QueryRunner, rows: DependencyRow[]): Promise<void> {
+    if (rows.length > 0) await tx.run('cmdb/dependency-create', { rows });
   },
 
-  /** Creates a dependency edge. */
-  async createDependency(
-    tx: QueryRunner,
-    fromId: string,
-    toId: string,
-    kind: DependencyKind,
-    strength: DependencyStrength,
-  ): Promise<void> {
-    await tx.run('cmdb/dependency-create', { fromId, toId, kind, strength });
+  /** Changes the strength of existing edges. */
+  async setDependencyStrengths(tx: QueryRunner, rows: DependencyRow[]): Promise<void> {
+    if (rows.length > 0) await tx.run('cmdb/dependency-set-strength', { rows });
   },
 
   /** Deletes a dependency edge; returns whether one existed. */

@@ -7,6 +7,7 @@ import type {
   ServiceModel,
   SupplierModel,
 } from './models.js';
+import type { ImportDocument } from './import.js';
 import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC } from './specs.js';
 import { warrantyStatus } from './warranty.js';
 
@@ -96,6 +97,13 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
       );
       return { ...d, from: d.from as ComponentModel, to: d.to as ComponentModel };
     },
+    importConfiguration: (_, args, ctx) =>
+      ctx.services.importer.importConfiguration(
+        ctx.actor,
+        ctx.requestId,
+        args.input as ImportDocument,
+        'single',
+      ),
     removeDependency: (_, args, ctx) =>
       ctx.services.cmdb.removeDependency(
         ctx.actor,

@@ -92,7 +92,8 @@ export class CmdbService {
       if ((await repo.entitiesByIds(tx, [id]))[0])
         throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
       const now = new Date().toISOString();
-      await repo.create(tx, spec, id, entity, now);
+      await repo.create(tx, spec, [{ id, entity }], now);
+      await repo.replaceLinks(tx, spec.linkTypes, [{ id, links: entity.links }]);
       await recordChanges(tx, originOf(actor, requestId), now, [
         {
           action: 'CREATE',
@@ -159,9 +160,9 @@ export class CmdbService {
           .map((f) => [f, after.fields[f]]),
       );
       const now = new Date().toISOString();
-      await repo.update(tx, spec, id, changedFields, now);
+      await repo.update(tx, spec, [{ id, fields: changedFields }], now);
       const changedLinks = spec.linkTypes.filter((t) => LINKS[t].field in changes);
-      await repo.replaceLinks(tx, id, changedLinks, after.links);
+      await repo.replaceLinks(tx, changedLinks, [{ id, links: after.links }]);
       await recordChanges(tx, originOf(actor, requestId), now, [
         { action, entityType: spec.type, entityId: id, changes },
       ]);
@@ -211,12 +212,13 @@ export class CmdbService {
           'kind',
         );
       }
-      if (await repo.findDependency(tx, input.fromId, input.toId, kind)) {
+      const row = { fromId: input.fromId, toId: input.toId, kind, strength };
+      if ((await repo.findDependencies(tx, [row])).size > 0) {
         throw new ConflictError(
           `${input.fromId} already has a ${kind} dependency on ${input.toId}`,
         );
       }
-      await repo.createDependency(tx, input.fromId, input.toId, kind, strength);
+      await repo.createDependencies(tx, [row]);
       const now = new Date().toISOString();
       await recordChanges(tx, originOf(actor, requestId), now, [
         {
@@ -241,7 +243,11 @@ export class CmdbService {
     requireRole(actor, 'CMDB_ADMIN');
     return this.executor.writeTx('removeDependency', async (tx) => {
       const lock = await repo.lock(tx, fromId);
-      const strength = lock ? await repo.findDependency(tx, fromId, toId, kind) : null;
+      const strength = lock
+        ? (await repo.findDependencies(tx, [{ fromId, toId, kind, strength: 'HARD' }]))
+            .values()
+            .next().value
+        : undefined;
       if (!lock || !strength) throw new NotFoundError('Dependency', `${fromId} -${kind}-> ${toId}`);
       await repo.deleteDependency(tx, fromId, toId, kind);
       const [from] = await repo.entitiesByIds(tx, [fromId]);

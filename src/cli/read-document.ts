@@ -1,0 +1,158 @@
+import { createReadStream, readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse';
+import type { ImportDocument } from '../modules/cmdb/import.js';
+
+/** The CSV file of each collection in a directory import, and its columns (documented in the README). */
+export const CSV_FILES: Record<keyof ImportDocument, string> = {
+  orgUnits: 'org-units.csv',
+  suppliers: 'suppliers.csv',
+  configurationItems: 'configuration-items.csv',
+  services: 'services.csv',
+  dependencies: 'dependencies.csv',
+};
+
+const ASSET_COLUMNS = [
+  'assetTag',
+  'serialNumber',
+  'manufacturer',
+  'model',
+  'purchaseDate',
+  'originalValue',
+  'currency',
+  'warrantyExpiry',
+  'location',
+];
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+const json = (v: string | undefined) => (v ? JSON.parse(v) : undefined);
+const text = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+
+/** Turns one CSV row (column → text) into an input row of its collection. */
+export function fromCsvRow(
+  collection: keyof ImportDocument,
+  c: Record<string, string>,
+): Record<string, unknown> {
+  const strip = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  switch (collection) {
+    case 'orgUnits':
+      return strip({ id: text(c.id), name: c.name, kind: c.kind, parentId: text(c.parentId) });
+    case 'suppliers':
+      return strip({
+        id: text(c.id),
+        name: c.name,
+        role: c.role,
+        contractRef: text(c.contractRef),
+        contractEnd: text(c.contractEnd),
+        contact: text(c.contact),
+      });
+    case 'configurationItems': {
+      const asset = strip(
+        Object.fromEntries(
+          ASSET_COLUMNS.map((k) => [k, k === 'originalValue' ? num(c[k]) : text(c[k])]),
+        ),
+      );
+      return strip({
+        id: text(c.id),
+        name: c.name,
+        ciClass: c.ciClass,
+        status: text(c.status),
+        environment: text(c.environment),
+        criticality: text(c.criticality),
+        description: text(c.description),
+        attributes: json(c.attributes),
+        asset: Object.keys(asset).length > 0 ? asset : undefined,
+        ownerId: text(c.ownerId),
+        supplierId: text(c.supplierId),
+        tags: list(c.tags),
+        redundancy: c.minMembersUp ? { minMembersUp: num(c.minMembersUp) } : undefined,
+      });
+    }
+    case 'services':
+      return strip({
+        id: text(c.id),
+        name: c.name,
+        description: text(c.description),
+        category: c.category,
+        subcategory: text(c.subcategory),
+        kind: text(c.kind),
+        status: text(c.status),
+        criticality: text(c.criticality),
+        ownerId: text(c.ownerId),
+        consumerIds: list(c.consumerIds),
+        providerId: text(c.providerId),
+        tags: list(c.tags),
+        sla:
+          c.availabilityTarget || c.supportHours || c.indicators
+            ? strip({
+                availabilityTarget: num(c.availabilityTarget),
+                supportHours: text(c.supportHours),
+                responseMinutes: num(c.responseMinutes),
+                resolutionMinutes: num(c.resolutionMinutes),
+                indicators: json(c.indicators),
+              })
+            : undefined,
+      });
+    case 'dependencies':
+      return strip({
+        fromId: c.fromId,
+        toId: c.toId,
+        kind: text(c.kind),
+        strength: text(c.strength),
+      });
+  }
+}
+
+async function readCsv(
+  file: string,
+  collection: keyof ImportDocument,
+): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  const parser = createReadStream(file).pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }),
+  );
+  for await (const record of parser)
+    rows.push(fromCsvRow(collection, record as Record<string, string>));
+  return rows;
+}
+
+/**
+ * Reads an import document: a JSON file in the mutation's input shape, a directory of CSV files
+ * named as in CSV_FILES (any subset), or single CSV files named that way.
+ */
+export async function readDocument(paths: string[]): Promise<ImportDocument> {
+  const doc: ImportDocument = {};
+  for (const p of paths) {
+    if (statSync(p).isDirectory()) {
+      for (const [collection, file] of Object.entries(CSV_FILES) as [
+        keyof ImportDocument,
+        string,
+      ][]) {
+        const f = path.join(p, file);
+        if (existsSync(f))
+          doc[collection] = [...(doc[collection] ?? []), ...(await readCsv(f, collection))];
+      }
+    } else if (p.endsWith('.json')) {
+      const part = JSON.parse(readFileSync(p, 'utf8')) as ImportDocument;
+      for (const key of Object.keys(CSV_FILES) as (keyof ImportDocument)[])
+        if (part[key]) doc[key] = [...(doc[key] ?? []), ...part[key]!];
+    } else {
+      const collection = (Object.entries(CSV_FILES) as [keyof ImportDocument, string][]).find(
+        ([, f]) => path.basename(p) === f,
+      )?.[0];
+      if (!collection)
+        throw new Error(
+          `${p}: a CSV file must be named one of ${Object.values(CSV_FILES).join(', ')}`,
+        );
+      doc[collection] = [...(doc[collection] ?? []), ...(await readCsv(p, collection))];
+    }
+  }
+  return doc;
+}

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { ensureTaxonomy } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { createDriver } from '../graph/driver.js';
+import { Executor } from '../graph/executor.js';
+import { migrate } from '../graph/migrations.js';
+import { startLocalNeo4j } from '../graph/neo4j-local.js';
+import { CypherRegistry } from '../graph/registry.js';
+import { createLogger } from '../logger.js';
+import { CMDB_QUERIES } from '../modules/cmdb/repository.js';
+import { fromRoot } from '../paths.js';
+import { createServices, type Services } from '../services.js';
+
+/** The actor of command-line tools: an administrator named after the tool. */
+export const cliActor = (tool: string) => ({ id: `cli:${tool}`, roles: ['ADMIN'] });
+
+/**
+ * Runs `work` with the application services over Neo4j: NEO4J_URI when set, else tools/neo4j-local
+ * on $DATA_DIR/neo4j (which must not be in use by a running `npm start`). Migrates first.
+ */
+export async function withServices<T>(
+  work: (services: Services, logger: Logger, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const local = config.neo4j.uri
+    ? undefined
+    : await startLocalNeo4j({
+        dataDir: path.join(config.dataDir, 'neo4j'),
+        logger,
+        heap: process.env.NEO4J_LOCAL_HEAP,
+        pageCache: process.env.NEO4J_LOCAL_PAGECACHE,
+      });
+  const driver = createDriver(config.neo4j, config.neo4j.uri ?? local!.uri);
+  try {
+    const registry = CypherRegistry.load(fromRoot('cypher'));
+    registry.require(CMDB_QUERIES);
+    const executor = new Executor(
+      driver,
+      registry,
+      { ...config.neo4j, transactionTimeoutMs: 600000 },
+      logger,
+    );
+    await migrate(executor, fromRoot('cypher', 'migrations'), logger);
+    await ensureTaxonomy(executor);
+    return await work(createServices(executor), logger, config);
+  } finally {
+    await driver.close();
+    await local?.stop();
+  }
+}
+
+/** Runs a CLI's main, printing a domain error's rows plainly and exiting non-zero on failure. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    const ext = (error as { extensions?: Record<string, unknown> }).extensions;
+    console.error(`error: ${(error as Error).message}${ext?.code ? ` (${String(ext.code)})` : ''}`);
+    if (Array.isArray(ext?.rows))
+      for (const r of ext.rows as Record<string, unknown>[])
+        console.error(
+          `  ${String(r.collection)}[${String(r.index)}].${String(r.field)}: ${String(r.message)}`,
+        );
+    process.exit(1);
+  });
+}

@@ -1,0 +1,437 @@
+import type { Actor } from '../../context.js';
+import { BadUserInputError, LimitExceededError } from '../../errors.js';
+import type { Executor, QueryRunner } from '../../graph/executor.js';
+import { requireRole } from '../access/roles.js';
+import { diffFields, recordChanges, type ChangeRecordInput } from '../audit/change-records.js';
+import type { DependencyKind, DependencyStrength, EntityModel } from './models.js';
+import { DEPENDENCY_KINDS } from './models.js';
+import { cmdbRepository as repo, dependencyKey, type DependencyRow } from './repository.js';
+import { auditShape, originOf } from './service.js';
+import {
+  CI_SPEC,
+  LINKS,
+  ORG_UNIT_SPEC,
+  SERVICE_SPEC,
+  SUPPLIER_SPEC,
+  storedShape,
+  type EntitySpec,
+  type LinkType,
+  type NormalizedEntity,
+} from './specs.js';
+import { Taxonomy } from './taxonomy.js';
+import { Problems } from './validation.js';
+
+/** A configuration document: the input of `importConfiguration`. */
+export interface ImportDocument {
+  orgUnits?: Record<string, unknown>[] | null;
+  suppliers?: Record<string, unknown>[] | null;
+  configurationItems?: Record<string, unknown>[] | null;
+  services?: Record<string, unknown>[] | null;
+  dependencies?: Record<string, unknown>[] | null;
+}
+
+/** One bad row of a rejected import. */
+export interface ImportRowProblem {
+  index: number;
+  collection: keyof ImportDocument;
+  field: string;
+  message: string;
+}
+
+/** What an import did, counted in rows. */
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The entity collections in write order, with their specs. */
+const COLLECTIONS: [keyof ImportDocument, EntitySpec][] = [
+  ['orgUnits', ORG_UNIT_SPEC],
+  ['suppliers', SUPPLIER_SPEC],
+  ['configurationItems', CI_SPEC],
+  ['services', SERVICE_SPEC],
+];
+
+/** Rows the mutation takes in its one transaction; larger documents go through the CLI in batches. */
+export const MAX_MUTATION_IMPORT_ROWS = 50000;
+/** How many problems a rejection lists. */
+const MAX_REPORTED_PROBLEMS = 1000;
+
+interface EntityRow {
+  collection: keyof ImportDocument;
+  index: number;
+  spec: EntitySpec;
+  id: string;
+  entity: NormalizedEntity;
+}
+
+/** The planned writes of a validated document. */
+interface ImportPlan {
+  creates: EntityRow[];
+  updates: {
+    row: EntityRow;
+    fields: Record<string, unknown>;
+    links: LinkType[];
+    changes: Record<string, unknown>;
+  }[];
+  dependencyCreates: DependencyRow[];
+  dependencyUpdates: (DependencyRow & { before: DependencyStrength })[];
+  /** The type of every component an edge leaves, for its audit record. */
+  componentTypes: Map<string, string>;
+  result: ImportResult;
+}
+
+const chunks = <T>(list: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Bulk upsert of a configuration document by id. Every row is validated first, against the
+ * document and the stored graph; if any row is bad, nothing is written and every bad row is listed.
+ * Rows equal to what is stored are counted `unchanged` and not written, so a re-import writes nothing.
+ */
+export class ImportService {
+  constructor(
+    private readonly executor: Executor,
+    private readonly batchSize = 5000,
+  ) {}
+
+  /**
+   * `transaction: 'single'` (the mutation) validates and writes in one transaction.
+   * `'batched'` (the CLI, for documents of any size) validates everything first, then writes in
+   * transactions of `batchSize` rows; an interrupted batched import is completed by running it again.
+   */
+  async importConfiguration(
+    actor: Actor,
+    requestId: string | null,
+    doc: ImportDocument,
+    transaction: 'single' | 'batched',
+  ): Promise<ImportResult> {
+    requireRole(actor, 'CMDB_ADMIN');
+    const rows =
+      COLLECTIONS.reduce((n, [c]) => n + (doc[c]?.length ?? 0), 0) +
+      (doc.dependencies?.length ?? 0);
+    if (transaction === 'single' && rows > MAX_MUTATION_IMPORT_ROWS) {
+      throw new LimitExceededError(
+        `an import mutation takes at most ${MAX_MUTATION_IMPORT_ROWS} rows; use npm run import for larger documents`,
+        'importRows',
+        MAX_MUTATION_IMPORT_ROWS,
+      );
+    }
+    const origin = originOf(actor, requestId);
+    if (transaction === 'single') {
+      return this.executor.writeTx('importConfiguration', async (tx) => {
+        const plan = await this.plan(tx, doc);
+        await this.write(tx, plan, origin, Number.MAX_SAFE_INTEGER);
+        return plan.result;
+      });
+    }
+    const plan = await this.executor.readTx('importPlan', (tx) => this.plan(tx, doc));
+    await this.write(null, plan, origin, this.batchSize);
+    return plan.result;
+  }
+
+  private async plan(tx: QueryRunner, doc: ImportDocument): Promise<ImportPlan> {
+    const taxonomy = new Taxonomy(await repo.classes(tx));
+    const problems: ImportRowProblem[] = [];
+    const bad = (collection: keyof ImportDocument, index: number, field: string, message: string) =>
+      problems.push({ collection, index, field, message });
+
+    const entities: EntityRow[] = [];
+    const inDoc = new Map<string, EntityRow>();
+    for (const [collection, spec] of COLLECTIONS) {
+      (doc[collection] ?? []).forEach((input, index) => {
+        const p = new Problems();
+        const entity = spec.normalize(input ?? {}, taxonomy, p);
+        p.list.forEach((x) => bad(collection, index, x.field, x.message));
+        if (!entity.id) {
+          if (!p.list.some((x) => x.field === 'id'))
+            bad(
+              collection,
+              index,
+              'id',
+              'an import row needs an id, so that importing again updates it',
+            );
+          return;
+        }
+        if (inDoc.has(entity.id)) {
+          const first = inDoc.get(entity.id)!;
+          bad(
+            collection,
+            index,
+            'id',
+            `id ${entity.id} also stands at ${first.collection}[${first.index}]`,
+          );
+          return;
+        }
+        const row = { collection, index, spec, id: entity.id, entity };
+        inDoc.set(entity.id, row);
+        entities.push(row);
+      });
+    }
+
+    const deps: (DependencyRow & { index: number })[] = [];
+    const seenDeps = new Map<string, number>();
+    (doc.dependencies ?? []).forEach((raw, index) => {
+      const d = raw ?? {};
+      const kind = (d.kind ?? 'DEPENDS_ON') as DependencyKind;
+      const strength = (d.strength ?? 'HARD') as DependencyStrength;
+      const fromId = typeof d.fromId === 'string' ? d.fromId : '';
+      const toId = typeof d.toId === 'string' ? d.toId : '';
+      if (!fromId) bad('dependencies', index, 'fromId', 'fromId must be an id');
+      if (!toId) bad('dependencies', index, 'toId', 'toId must be an id');
+      if (!DEPENDENCY_KINDS.includes(kind))
+        bad('dependencies', index, 'kind', `kind must be one of ${DEPENDENCY_KINDS.join(', ')}`);
+      if (strength !== 'HARD' && strength !== 'SOFT')
+        bad('dependencies', index, 'strength', 'strength must be HARD or SOFT');
+      if (fromId && fromId === toId)
+        bad('dependencies', index, 'toId', 'a component cannot depend on itself');
+      const key = dependencyKey({ fromId, toId, kind });
+      if (seenDeps.has(key))
+        bad(
+          'dependencies',
+          index,
+          'toId',
+          `the same edge stands at dependencies[${seenDeps.get(key)}]`,
+        );
+      seenDeps.set(key, index);
+      deps.push({ fromId, toId, kind, strength, index });
+    });
+
+    // Everything the document names that may already be stored: its own ids, link targets, edge ends.
+    const referenced = new Set<string>(entities.map((e) => e.id));
+    for (const e of entities)
+      for (const ids of Object.values(e.entity.links))
+        for (const id of ids ?? []) referenced.add(id);
+    for (const d of deps) {
+      if (d.fromId) referenced.add(d.fromId);
+      if (d.toId) referenced.add(d.toId);
+    }
+    const stored = new Map<string, EntityModel>();
+    for (const batch of chunks([...referenced], 10000)) {
+      const found = await repo.entitiesByIds(tx, batch);
+      batch.forEach((id, i) => found[i] && stored.set(id, found[i]!));
+    }
+    const typeOf = (id: string): string | undefined =>
+      inDoc.get(id)?.spec.type ?? stored.get(id)?.__typename;
+
+    for (const e of entities) {
+      const existing = stored.get(e.id);
+      if (existing && existing.__typename !== e.spec.type)
+        bad(
+          e.collection,
+          e.index,
+          'id',
+          `id ${e.id} belongs to a ${existing.__typename}, not a ${e.spec.type}`,
+        );
+      for (const [type, ids] of Object.entries(e.entity.links) as [LinkType, string[]][]) {
+        for (const id of ids) {
+          const t = typeOf(id);
+          const { field, target } = LINKS[type];
+          if (!t)
+            bad(
+              e.collection,
+              e.index,
+              field,
+              `${target} ${id} does not exist in the document or the CMDB`,
+            );
+          else if (t !== target)
+            bad(e.collection, e.index, field, `${id} is a ${t}, not a ${target}`);
+        }
+      }
+    }
+    const isGroup = (id: string): boolean => {
+      const docRow = inDoc.get(id);
+      if (docRow)
+        return (
+          docRow.spec.type === 'ConfigurationItem' && docRow.entity.fields.minMembersUp !== null
+        );
+      const s = stored.get(id) as { minMembersUp?: number | null } | undefined;
+      return s?.minMembersUp !== null && s?.minMembersUp !== undefined;
+    };
+    for (const d of deps) {
+      for (const [field, id] of [
+        ['fromId', d.fromId],
+        ['toId', d.toId],
+      ] as const) {
+        const t = id ? typeOf(id) : undefined;
+        if (id && t !== 'ConfigurationItem' && t !== 'Service')
+          bad(
+            'dependencies',
+            d.index,
+            field,
+            t
+              ? `${id} is a ${t}, not a component`
+              : `component ${id} does not exist in the document or the CMDB`,
+          );
+      }
+      if (d.kind === 'MEMBER' && d.fromId && !isGroup(d.fromId))
+        bad(
+          'dependencies',
+          d.index,
+          'kind',
+          'MEMBER edges leave only group CIs (those with redundancy)',
+        );
+    }
+    // A stored group CI that the document makes a plain CI must not keep its MEMBER edges.
+    for (const e of entities) {
+      const s = stored.get(e.id) as { minMembersUp?: number | null } | undefined;
+      if (
+        e.spec === CI_SPEC &&
+        e.entity.fields.minMembersUp === null &&
+        s?.minMembersUp != null &&
+        (await repo.memberCount(tx, e.id)) > 0
+      ) {
+        bad(
+          e.collection,
+          e.index,
+          'redundancy',
+          `${e.id} has MEMBER edges, so it must stay a group CI with redundancy`,
+        );
+      }
+    }
+
+    if (problems.length > 0) {
+      throw new BadUserInputError(
+        `the import was rejected: ${problems.length} bad row(s); nothing was written`,
+        undefined,
+        {
+          rows: problems.slice(0, MAX_REPORTED_PROBLEMS),
+          badRows: problems.length,
+        },
+      );
+    }
+
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
+    const componentTypes = new Map(deps.map((d) => [d.fromId, typeOf(d.fromId)!]));
+    const plan: ImportPlan = {
+      creates: [],
+      updates: [],
+      dependencyCreates: [],
+      dependencyUpdates: [],
+      componentTypes,
+      result,
+    };
+    for (const e of entities) {
+      const existing = stored.get(e.id);
+      if (!existing) {
+        plan.creates.push(e);
+        result.created += 1;
+        continue;
+      }
+      const before = storedShape(e.spec, existing, taxonomy, new Problems());
+      const changes = diffFields(auditShape(before), auditShape(e.entity));
+      if (Object.keys(changes).length === 0) {
+        result.unchanged += 1;
+        continue;
+      }
+      const fields = Object.fromEntries(
+        Object.keys(e.entity.fields)
+          .filter((f) => f in changes)
+          .map((f) => [f, e.entity.fields[f]]),
+      );
+      plan.updates.push({
+        row: e,
+        fields,
+        links: e.spec.linkTypes.filter((t) => LINKS[t].field in changes),
+        changes,
+      });
+      result.updated += 1;
+    }
+    const existingDeps = new Map<string, DependencyStrength>();
+    for (const batch of chunks(deps, 10000))
+      for (const [k, v] of await repo.findDependencies(tx, batch)) existingDeps.set(k, v);
+    for (const d of deps) {
+      const row = { fromId: d.fromId, toId: d.toId, kind: d.kind, strength: d.strength };
+      const before = existingDeps.get(dependencyKey(d));
+      if (before === undefined) {
+        plan.dependencyCreates.push(row);
+        result.created += 1;
+      } else if (before !== d.strength) {
+        plan.dependencyUpdates.push({ ...row, before });
+        result.updated += 1;
+      } else {
+        result.unchanged += 1;
+      }
+    }
+    return plan;
+  }
+
+  /** Writes a plan: nodes first, then links (their targets exist by then), then edges, then audit. */
+  private async write(
+    tx: QueryRunner | null,
+    plan: ImportPlan,
+    origin: ReturnType<typeof originOf>,
+    batchSize: number,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    const run = async <T>(
+      label: string,
+      items: T[],
+      work: (tx: QueryRunner, batch: T[]) => Promise<void>,
+    ) => {
+      for (const batch of chunks(items, batchSize)) {
+        if (tx) await work(tx, batch);
+        else await this.executor.writeTx(label, (t) => work(t, batch));
+      }
+    };
+    for (const [, spec] of COLLECTIONS) {
+      const creates = plan.creates.filter((c) => c.spec === spec);
+      await run('importCreate', creates, (t, b) => repo.create(t, spec, b, now));
+      const updates = plan.updates.filter((u) => u.row.spec === spec);
+      await run('importUpdate', updates, (t, b) =>
+        repo.update(
+          t,
+          spec,
+          b.map((u) => ({ id: u.row.id, fields: u.fields })),
+          now,
+        ),
+      );
+    }
+    for (const [, spec] of COLLECTIONS) {
+      const linkRows = [
+        ...plan.creates
+          .filter((c) => c.spec === spec)
+          .map((c) => ({ id: c.id, links: c.entity.links, types: spec.linkTypes })),
+        ...plan.updates
+          .filter((u) => u.row.spec === spec && u.links.length > 0)
+          .map((u) => ({ id: u.row.id, links: u.row.entity.links, types: u.links })),
+      ];
+      // Rows replacing the same set of link types go together.
+      const byTypes = new Map<string, typeof linkRows>();
+      for (const r of linkRows)
+        byTypes.set(r.types.join(), [...(byTypes.get(r.types.join()) ?? []), r]);
+      for (const group of byTypes.values())
+        await run('importLinks', group, (t, b) => repo.replaceLinks(t, b[0]!.types, b));
+    }
+    await run('importDependencies', plan.dependencyCreates, (t, b) =>
+      repo.createDependencies(t, b),
+    );
+    await run('importDependencyStrengths', plan.dependencyUpdates, (t, b) =>
+      repo.setDependencyStrengths(t, b),
+    );
+
+    const records = new Map<string, ChangeRecordInput>();
+    const recordOf = (id: string, type: string) => {
+      if (!records.has(id))
+        records.set(id, { action: 'IMPORT', entityType: type, entityId: id, changes: {} });
+      return records.get(id)!;
+    };
+    for (const c of plan.creates)
+      recordOf(c.id, c.spec.type).changes = diffFields({}, auditShape(c.entity));
+    for (const u of plan.updates) recordOf(u.row.id, u.row.spec.type).changes = u.changes;
+    for (const d of [...plan.dependencyCreates, ...plan.dependencyUpdates]) {
+      const rec = recordOf(d.fromId, plan.componentTypes.get(d.fromId)!);
+      const added = (rec.changes.dependencies ??= { before: [], after: [] }) as {
+        before: unknown[];
+        after: unknown[];
+      };
+      added.before.push('before' in d ? { toId: d.toId, kind: d.kind, strength: d.before } : null);
+      added.after.push({ toId: d.toId, kind: d.kind, strength: d.strength });
+    }
+    await run('importAudit', [...records.values()], (t, b) => recordChanges(t, origin, now, b));
+  }
+}
