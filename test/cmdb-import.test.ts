@@ -1,0 +1,190 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { factories } from './support/factories.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+beforeEach(() => t.reset());
+afterAll(() => t.close());
+
+const IMPORT = `mutation($i: ImportConfigurationInput!) { importConfiguration(input: $i) { created updated unchanged } }`;
+const doc = () => ({
+  orgUnits: [
+    { id: 'org-bdc', name: '市大数据中心', kind: 'TEAM' },
+    { id: 'org-hrss', name: '市人社局', kind: 'DEPARTMENT' },
+  ],
+  suppliers: [
+    { id: 'sup-prime', name: '总包方', role: 'PRIME_CONTRACTOR', contractEnd: '2027-06-30' },
+  ],
+  configurationItems: [
+    { id: 'grp-web', name: 'Web 池', ciClass: 'ResourcePool', redundancy: { minMembersUp: 1 } },
+    { id: 'vm-1', name: 'web-01', ciClass: 'VirtualMachine', ownerId: 'org-bdc', tags: ['web'] },
+    {
+      id: 'vm-2',
+      name: 'web-02',
+      ciClass: 'VirtualMachine',
+      ownerId: 'org-bdc',
+      asset: { warrantyExpiry: '2021-01-01' },
+    },
+    {
+      id: 'app',
+      name: '社保卡系统',
+      ciClass: 'Application',
+      supplierId: 'sup-prime',
+      attributes: { version: '3.2', ports: [443] },
+    },
+  ],
+  services: [
+    {
+      id: 'svc-ss',
+      name: '社会保障卡服务',
+      category: 'APPLICATION',
+      consumerIds: ['org-hrss'],
+      providerId: 'sup-prime',
+      sla: {
+        availabilityTarget: 99.9,
+        indicators: [{ name: '故障修复及时率', target: 95, unit: '%' }],
+      },
+    },
+  ],
+  dependencies: [
+    { fromId: 'grp-web', toId: 'vm-1', kind: 'MEMBER' },
+    { fromId: 'grp-web', toId: 'vm-2', kind: 'MEMBER' },
+    { fromId: 'app', toId: 'grp-web', kind: 'RUNS_ON' },
+    { fromId: 'svc-ss', toId: 'app', kind: 'HOSTED_ON' },
+  ],
+});
+
+describe('importConfiguration', () => {
+  it('creates a whole document, then reports an identical re-import as unchanged and writes nothing', async () => {
+    expect((await t.ok(IMPORT, { i: doc() })).importConfiguration).toEqual({
+      created: 12,
+      updated: 0,
+      unchanged: 0,
+    });
+    const before = await t.ok(
+      `{ history(entityId: "app") { totalCount } configurationItem(id: "app") { version attributes } }`,
+    );
+    expect(before.configurationItem).toEqual({
+      version: 1,
+      attributes: { ports: [443], version: '3.2' },
+    });
+    expect((await t.ok(IMPORT, { i: doc() })).importConfiguration).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 12,
+    });
+    const after = await t.ok(
+      `{ history(entityId: "app") { totalCount } configurationItem(id: "app") { version } }`,
+    );
+    expect(after).toEqual({ history: before.history, configurationItem: { version: 1 } });
+    const svc = await t.ok(
+      `{ service(id: "svc-ss") { consumers { id } provider { id } dependencies { edges { kind node { id } } } } }`,
+    );
+    expect(svc.service).toEqual({
+      consumers: [{ id: 'org-hrss' }],
+      provider: { id: 'sup-prime' },
+      dependencies: { edges: [{ kind: 'HOSTED_ON', node: { id: 'app' } }] },
+    });
+  });
+
+  it('updates changed rows and edges only, bumping versions and recording IMPORT history', async () => {
+    await t.ok(IMPORT, { i: doc() });
+    const changed = doc();
+    changed.configurationItems[1]!.name = 'web-01 (迁移后)';
+    changed.dependencies[2]!.strength = 'SOFT';
+    expect((await t.ok(IMPORT, { i: changed })).importConfiguration).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: 10,
+    });
+    const d = await t.ok(
+      `{ configurationItem(id: "vm-1") { name version } history(entityId: "vm-1", first: 1) { edges { node { action changes } } } }`,
+    );
+    expect(d.configurationItem).toEqual({ name: 'web-01 (迁移后)', version: 2 });
+    expect(d.history.edges[0].node).toEqual({
+      action: 'IMPORT',
+      changes: { name: { before: 'web-01', after: 'web-01 (迁移后)' } },
+    });
+    const e = await t.ok(
+      `{ configurationItem(id: "app") { dependencies { edges { strength } } } }`,
+    );
+    expect(e.configurationItem.dependencies.edges).toEqual([{ strength: 'SOFT' }]);
+  });
+
+  it('rejects a document with bad rows, lists every one of them, and writes nothing', async () => {
+    const bad = doc();
+    bad.configurationItems.push({ id: 'x1', name: 'x', ciClass: 'Server' } as never);
+    bad.configurationItems.push({ id: 'vm-1', name: 'dup', ciClass: 'VirtualMachine' } as never);
+    bad.configurationItems.push({ name: 'no id', ciClass: 'Switch' } as never);
+    bad.services[0]!.consumerIds = ['org-ghost'];
+    bad.dependencies.push({ fromId: 'app', toId: 'vm-1', kind: 'MEMBER' });
+    bad.dependencies.push({ fromId: 'app', toId: 'nowhere', kind: 'DEPENDS_ON' });
+    const res = await t.gql(IMPORT, { i: bad });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    const rows = (res.errors![0]!.extensions.rows as any[])
+      .map((r) => `${r.collection}[${r.index}].${r.field}`)
+      .sort();
+    expect(rows).toEqual([
+      'configurationItems[4].ciClass',
+      'configurationItems[5].id',
+      'configurationItems[6].id',
+      'dependencies[4].kind',
+      'dependencies[5].toId',
+      'services[0].consumerIds',
+    ]);
+    expect(await factories(t).counts()).toEqual({ cis: 0, services: 0, orgUnits: 0, suppliers: 0 });
+  });
+
+  it('refuses an id that belongs to another entity type', async () => {
+    await factories(t).orgUnit('taken');
+    const res = await t.gql(IMPORT, {
+      i: { configurationItems: [{ id: 'taken', name: 'x', ciClass: 'Switch' }] },
+    });
+    expect(res.errors?.[0]?.extensions.rows).toEqual([
+      {
+        collection: 'configurationItems',
+        index: 0,
+        field: 'id',
+        message: 'id taken belongs to a OrgUnit, not a ConfigurationItem',
+      },
+    ]);
+  });
+});
+
+describe('npm run seed (the import CLI over seed/demo-cmdb.json)', () => {
+  it('loads the demo estate, and a second run reports everything unchanged', async () => {
+    const run = async () => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/seed.ts'],
+        {
+          env: {
+            ...process.env,
+            NEO4J_URI: process.env.TEST_NEO4J_URI,
+            NEO4J_USER: process.env.TEST_NEO4J_USER,
+            NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+            LOG_LEVEL: 'warn',
+          },
+        },
+      );
+      return JSON.parse(stdout.trim().split('\n').at(-1)!);
+    };
+    const first = await run();
+    expect(first.created).toBeGreaterThan(1000);
+    expect(first).toMatchObject({ updated: 0, unchanged: 0 });
+    expect(await run()).toEqual({ created: 0, updated: 0, unchanged: first.created });
+    const d =
+      await t.ok(`{ configurationItems(first: 0) { totalCount } services(first: 0) { totalCount } orgUnits { kind }
+      expired: configurationItems(first: 0, filter: { warrantyExpiresBefore: "2026-11-24" }) { totalCount } }`);
+    expect(d.configurationItems.totalCount).toBeGreaterThanOrEqual(300);
+    expect(d.services.totalCount).toBeGreaterThanOrEqual(20);
+    expect(d.orgUnits.filter((o: any) => o.kind === 'DEPARTMENT').length).toBeGreaterThanOrEqual(
+      15,
+    );
+    expect(d.expired.totalCount).toBeGreaterThan(100);
+  }, 120000);
+});

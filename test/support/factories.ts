@@ -1,0 +1,49 @@
+import type { TestApp } from './test-app.js';
+
+/** Small factories that build test data through the public API. */
+export function factories(t: TestApp) {
+  return {
+    orgUnit: async (id: string, name = id, kind = 'DEPARTMENT', parentId?: string) =>
+      (
+        await t.ok(`mutation($i: CreateOrgUnitInput!) { createOrgUnit(input: $i) { id } }`, {
+          i: { id, name, kind, parentId },
+        })
+      ).createOrgUnit,
+    supplier: async (id: string, name = id, role = 'VENDOR') =>
+      (
+        await t.ok(`mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`, {
+          i: { id, name, role },
+        })
+      ).createSupplier,
+    ci: async (id: string, ciClass = 'PhysicalServer', extra: Record<string, unknown> = {}) =>
+      (
+        await t.ok(
+          `mutation($i: CreateConfigurationItemInput!) { createConfigurationItem(input: $i) { id version } }`,
+          { i: { id, name: id, ciClass, ...extra } },
+        )
+      ).createConfigurationItem,
+    service: async (id: string, extra: Record<string, unknown> = {}) =>
+      (
+        await t.ok(
+          `mutation($i: CreateServiceInput!) { createService(input: $i) { id version } }`,
+          { i: { id, name: id, category: 'APPLICATION', ...extra } },
+        )
+      ).createService,
+    dependency: async (fromId: string, toId: string, kind = 'DEPENDS_ON', strength = 'HARD') =>
+      t.ok(`mutation($i: AddDependencyInput!) { addDependency(input: $i) { kind } }`, {
+        i: { fromId, toId, kind, strength },
+      }),
+    /** How many entities of every kind exist, to prove a rejected write wrote nothing. */
+    counts: async () => {
+      const d = await t.ok(
+        `{ configurationItems(first: 0) { totalCount } services(first: 0) { totalCount } orgUnits { id } suppliers { id } }`,
+      );
+      return {
+        cis: d.configurationItems.totalCount,
+        services: d.services.totalCount,
+        orgUnits: d.orgUnits.length,
+        suppliers: d.suppliers.length,
+      };
+    },
+  };
+}
