@@ -95,7 +95,7 @@ describe('importConfiguration', () => {
     await t.ok(IMPORT, { i: doc() });
     const changed = doc();
     changed.configurationItems[1]!.name = 'web-01 (迁移后)';
-    changed.dependencies[2]!.strength = 'SOFT';
+    (changed.dependencies[2] as Record<string, unknown>).strength = 'SOFT';
     expect((await t.ok(IMPORT, { i: changed })).importConfiguration).toEqual({
       created: 0,
       updated: 2,
