@@ -11,6 +11,8 @@ export default {
   // One Neo4j Community database serves the whole integration run and files reset it, so test
   // files run one at a time (unit tests are fast enough that this costs nothing).
   maxWorkers: 1,
+  // Integration tests talk to a real Neo4j on a shared 2-core machine.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
     {
@@ -19,7 +21,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };
