@@ -18,6 +18,13 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   /** Seeds the demo CMDB into an empty database at start. */
   seedDemo: boolean;
+  /** `dev`: every request acts as the logged `dev` admin; allowed only on a loopback address. */
+  authMode: 'dev';
+}
+
+/** True for addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Every problem found in the environment, listed together so that one start shows them all. */
@@ -80,7 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
     seedDemo: bool('SEED_DEMO', true),
+    authMode: oneOf('AUTH_MODE', ['dev'] as const, 'dev'),
   };
+  // Token authentication (API keys, JWT) is not built yet, so the only mode is the development
+  // one, and it must never be reachable from another machine.
+  if (!isLoopback(config.host)) {
+    problems.push(
+      `HOST=${config.host} is not a loopback address: AUTH_MODE=dev serves every request as an administrator and listens on loopback only`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

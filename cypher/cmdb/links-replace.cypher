@@ -1,4 +1,5 @@
-// Replaces each row's reference links of the given $types with row.links: [{type, targetId}].
+// Replaces each row's reference links of the given $types with row.links: [{type, targetId}]
+// (types from the LINKS allow-list in code).
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 CALL (n) {
@@ -9,9 +10,5 @@ CALL (n) {
 WITH n, row
 UNWIND row.links AS l
 MATCH (t:Entity {id: l.targetId})
-FOREACH (_ IN CASE WHEN l.type = 'OWNED_BY' THEN [1] ELSE [] END | CREATE (n)-[:OWNED_BY]->(t))
-FOREACH (_ IN CASE WHEN l.type = 'SUPPLIED_BY' THEN [1] ELSE [] END | CREATE (n)-[:SUPPLIED_BY]->(t))
-FOREACH (_ IN CASE WHEN l.type = 'PROVIDED_BY' THEN [1] ELSE [] END | CREATE (n)-[:PROVIDED_BY]->(t))
-FOREACH (_ IN CASE WHEN l.type = 'CONSUMED_BY' THEN [1] ELSE [] END | CREATE (n)-[:CONSUMED_BY]->(t))
-FOREACH (_ IN CASE WHEN l.type = 'PART_OF' THEN [1] ELSE [] END | CREATE (n)-[:PART_OF]->(t))
+CREATE (n)-[:$(l.type)]->(t)
 RETURN count(*) AS linked

@@ -96,7 +96,7 @@ const chunks = <T>(list: T[], size: number): T[][] => {
 export class ImportService {
   constructor(
     private readonly executor: Executor,
-    private readonly batchSize = 5000,
+    private readonly batchSize = 10000,
   ) {}
 
   /**

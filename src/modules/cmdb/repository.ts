@@ -23,6 +23,7 @@ export const CMDB_QUERIES = [
   'cmdb/entity-create',
   'cmdb/entity-update',
   'cmdb/links-replace',
+  'cmdb/links-create',
   'cmdb/dependency-find',
   'cmdb/dependency-create',
   'cmdb/dependency-delete',
@@ -50,6 +51,14 @@ export function toStoredProps(
   }
   return props;
 }
+
+/** The labels each entity type is stored with: the allow-list entity-create takes its labels from. */
+const ENTITY_LABELS: Record<EntitySpec['type'], string[]> = {
+  ConfigurationItem: ['Entity', 'Component', 'ConfigurationItem'],
+  Service: ['Entity', 'Component', 'Service'],
+  OrgUnit: ['Entity', 'OrgUnit'],
+  Supplier: ['Entity', 'Supplier'],
+};
 
 /** One dependency edge to read or write. */
 export interface DependencyRow {
@@ -211,7 +220,7 @@ export const cmdbRepository = {
   ): Promise<void> {
     if (rows.length === 0) return;
     await tx.run('cmdb/entity-create', {
-      type: spec.type,
+      labels: ENTITY_LABELS[spec.type],
       now,
       rows: rows.map((r) => ({ id: r.id, props: toStoredProps(spec, r.entity.fields) })),
     });
@@ -231,14 +240,16 @@ export const cmdbRepository = {
     });
   },
 
-  /** Replaces the links of the given types of each entity. */
+  /** Replaces the links of the given types of each entity; `fresh` entities have none to remove. */
   async replaceLinks(
     tx: QueryRunner,
     types: LinkType[],
     rows: { id: string; links: NormalizedEntity['links'] }[],
+    fresh = false,
   ): Promise<void> {
     if (types.length === 0 || rows.length === 0) return;
-    await tx.run('cmdb/links-replace', {
+    // Entities created in this transaction have no links to remove.
+    await tx.run(fresh ? 'cmdb/links-create' : 'cmdb/links-replace', {
       types,
       rows: rows.map((r) => ({
         id: r.id,

@@ -93,7 +93,7 @@ export class CmdbService {
         throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
       const now = new Date().toISOString();
       await repo.create(tx, spec, [{ id, entity }], now);
-      await repo.replaceLinks(tx, spec.linkTypes, [{ id, links: entity.links }]);
+      await repo.replaceLinks(tx, spec.linkTypes, [{ id, links: entity.links }], true);
       await recordChanges(tx, originOf(actor, requestId), now, [
         {
           action: 'CREATE',

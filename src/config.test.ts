@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      nodeEnv: 'development',
+      seedDemo: true,
+      authMode: 'dev',
+    });
+    expect(c.neo4j).toMatchObject({
+      uri: undefined,
+      user: 'neo4j',
+      database: 'neo4j',
+      transactionTimeoutMs: 30000,
+    });
+  });
+
+  it('lists every bad value at once', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        NEO4J_URI: 'http://x',
+        SEED_DEMO: 'perhaps',
+      });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).problems).toHaveLength(4);
+    }
+  });
+
+  it('refuses the development mode on an address other machines can reach', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/loopback/);
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+});
