@@ -15,6 +15,7 @@ import { createFormatError } from './http/format-error.js';
 import { createHttpServer } from './http/server.js';
 import type { ImportDocument } from './modules/cmdb/import.js';
 import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
+import { IMPACT_QUERIES } from './modules/impact/graph-topology.js';
 import { fromRoot } from './paths.js';
 import { allResolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
@@ -70,7 +71,7 @@ export async function seedDemoIfEmpty(services: Services, logger: Logger): Promi
 export async function startApp(config: Config, uri: string, logger: Logger): Promise<App> {
   const driver = createDriver(config.neo4j, uri);
   const registry = CypherRegistry.load(fromRoot('cypher'));
-  registry.require([...CMDB_QUERIES, 'system/component-count']);
+  registry.require([...CMDB_QUERIES, ...IMPACT_QUERIES, 'system/component-count']);
   const executor = new Executor(driver, registry, config.neo4j, logger.child({ module: 'graph' }));
   await waitForNeo4j(executor, logger, 60000);
   await migrate(executor, fromRoot('cypher', 'migrations'), logger);

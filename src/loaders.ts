@@ -36,7 +36,8 @@ export function createLoaders(executor: Executor): Loaders {
         const groups = new Map<string, EdgePageKey[]>();
         for (const k of keys) {
           const g = JSON.stringify([k.direction, k.kinds, k.after, k.limit]);
-          groups.set(g, [...(groups.get(g) ?? []), k]);
+          if (!groups.has(g)) groups.set(g, []);
+          groups.get(g)!.push(k);
         }
         const results = new Map<EdgePageKey, { total: number; edges: DependencyEdgeModel[] }>();
         await executor.readTx('edgePages', async (tx) => {

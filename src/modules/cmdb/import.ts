@@ -97,6 +97,7 @@ export class ImportService {
   constructor(
     private readonly executor: Executor,
     private readonly batchSize = 10000,
+    private readonly writers = 2,
   ) {}
 
   /**
@@ -341,8 +342,12 @@ export class ImportService {
       });
       result.updated += 1;
     }
+    // Only an edge whose source is already stored can already exist.
     const existingDeps = new Map<string, DependencyStrength>();
-    for (const batch of chunks(deps, 10000))
+    for (const batch of chunks(
+      deps.filter((d) => stored.has(d.fromId)),
+      10000,
+    ))
       for (const [k, v] of await repo.findDependencies(tx, batch)) existingDeps.set(k, v);
     for (const d of deps) {
       const row = { fromId: d.fromId, toId: d.toId, kind: d.kind, strength: d.strength };
@@ -373,10 +378,21 @@ export class ImportService {
       items: T[],
       work: (tx: QueryRunner, batch: T[]) => Promise<void>,
     ) => {
-      for (const batch of chunks(items, batchSize)) {
-        if (tx) await work(tx, batch);
-        else await this.executor.writeTx(label, (t) => work(t, batch));
+      const batches = chunks(items, batchSize);
+      if (tx) {
+        for (const batch of batches) await work(tx, batch);
+        return;
       }
+      // Batches of one step are independent: `writers` transactions at a time keep every core
+      // of the database busy. The driver retries a transaction that loses a deadlock.
+      let next = 0;
+      const writer = async () => {
+        while (next < batches.length) {
+          const batch = batches[next++]!;
+          await this.executor.writeTx(label, (t) => work(t, batch));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.writers, batches.length) }, writer));
     };
     for (const [, spec] of COLLECTIONS) {
       const creates = plan.creates.filter((c) => c.spec === spec);
@@ -392,20 +408,33 @@ export class ImportService {
       );
     }
     for (const [, spec] of COLLECTIONS) {
-      const linkRows = [
-        ...plan.creates
-          .filter((c) => c.spec === spec)
-          .map((c) => ({ id: c.id, links: c.entity.links, types: spec.linkTypes })),
-        ...plan.updates
-          .filter((u) => u.row.spec === spec && u.links.length > 0)
-          .map((u) => ({ id: u.row.id, links: u.row.entity.links, types: u.links })),
-      ];
-      // Rows replacing the same set of link types go together.
-      const byTypes = new Map<string, typeof linkRows>();
-      for (const r of linkRows)
-        byTypes.set(r.types.join(), [...(byTypes.get(r.types.join()) ?? []), r]);
-      for (const group of byTypes.values())
-        await run('importLinks', group, (t, b) => repo.replaceLinks(t, b[0]!.types, b));
+      // Entities created here have no links yet: they only need theirs created.
+      const created = plan.creates.filter((c) => c.spec === spec);
+      await run('importLinks', created, (t, b) =>
+        repo.replaceLinks(
+          t,
+          spec.linkTypes,
+          b.map((c) => ({ id: c.id, links: c.entity.links })),
+          true,
+        ),
+      );
+      // Updated rows that replace the same set of link types go together.
+      const byTypes = new Map<string, ImportPlan['updates']>();
+      for (const u of plan.updates) {
+        if (u.row.spec !== spec || u.links.length === 0) continue;
+        const key = u.links.join();
+        if (!byTypes.has(key)) byTypes.set(key, []);
+        byTypes.get(key)!.push(u);
+      }
+      for (const group of byTypes.values()) {
+        await run('importLinks', group, (t, b) =>
+          repo.replaceLinks(
+            t,
+            b[0]!.links,
+            b.map((u) => ({ id: u.row.id, links: u.row.entity.links })),
+          ),
+        );
+      }
     }
     await run('importDependencies', plan.dependencyCreates, (t, b) =>
       repo.createDependencies(t, b),

@@ -1,0 +1,108 @@
+import type { QueryRunner } from '../../graph/executor.js';
+import { DEPENDENCY_KINDS } from '../cmdb/models.js';
+import type { TopologyEdge, TopologyView } from './propagation.js';
+
+/** The Cypher names the impact walk uses, checked at start. */
+export const IMPACT_QUERIES = ['impact/components-by-ids', 'impact/incoming-edges'] as const;
+
+interface Known {
+  service: boolean;
+  retired: boolean;
+  minMembersUp: number | null;
+  memberCount: number;
+}
+
+/**
+ * The part of the dependency graph an impact walk has read so far, with dense integer ids.
+ * Incoming edges are read from Neo4j in waves, only for components that turned out impacted.
+ */
+export class GraphTopology implements TopologyView {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly known: Known[] = [];
+  private readonly incoming: (TopologyEdge[] | undefined)[] = [];
+  /** Bolt round trips spent reading the graph. */
+  waves = 0;
+
+  constructor(private readonly tx: QueryRunner) {}
+
+  /** The dense index of a component id, registering it on first sight. */
+  indexOf(id: string, known?: Known): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, i);
+      this.known.push(
+        known ?? { service: false, retired: false, minMembersUp: null, memberCount: 0 },
+      );
+    } else if (known) {
+      this.known[i] = known;
+    }
+    return i;
+  }
+
+  /** Registers the input components; returns the ids that are not components. */
+  async loadInputs(ids: string[]): Promise<string[]> {
+    const rows = await this.tx.run('impact/components-by-ids', { ids });
+    this.waves += 1;
+    for (const r of rows) {
+      this.indexOf(String(r.id), {
+        service: Boolean(r.service),
+        retired: Boolean(r.retired),
+        minMembersUp: r.minMembersUp === null ? null : Number(r.minMembersUp),
+        memberCount: Number(r.memberCount),
+      });
+    }
+    return ids.filter((id) => !this.index.has(id));
+  }
+
+  /** True when the component's incoming edges have been read. */
+  expanded(node: number): boolean {
+    return this.incoming[node] !== undefined;
+  }
+
+  /** Reads the incoming edges of the given components in one round trip. */
+  async expand(nodes: number[]): Promise<void> {
+    for (const n of nodes) this.incoming[n] = [];
+    const rows = await this.tx.run('impact/incoming-edges', {
+      ids: nodes.map((n) => this.ids[n]!),
+      kinds: DEPENDENCY_KINDS,
+    });
+    this.waves += 1;
+    for (const r of rows) {
+      const from = this.indexOf(String(r.fromId), {
+        service: Boolean(r.service),
+        retired: Boolean(r.retired),
+        minMembersUp: r.minMembersUp === null ? null : Number(r.minMembersUp),
+        memberCount:
+          r.memberCount === null
+            ? (this.known[this.index.get(String(r.fromId)) ?? -1]?.memberCount ?? 0)
+            : Number(r.memberCount),
+      });
+      const to = this.index.get(String(r.toId))!;
+      this.incoming[to]!.push({ from, to, member: Boolean(r.member), hard: Boolean(r.hard) });
+    }
+  }
+
+  /** True when the component is a catalog service. */
+  isService(node: number): boolean {
+    return this.known[node]!.service;
+  }
+
+  retired(node: number): boolean {
+    return this.known[node]!.retired;
+  }
+
+  minMembersUp(node: number): number | null {
+    return this.known[node]!.minMembersUp;
+  }
+
+  memberCount(node: number): number {
+    return this.known[node]!.memberCount;
+  }
+
+  forEachIncoming(node: number, visit: (edge: TopologyEdge) => void): void {
+    for (const e of this.incoming[node] ?? []) visit(e);
+  }
+}

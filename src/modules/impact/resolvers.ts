@@ -1,0 +1,42 @@
+import type { RequestContext } from '../../context.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import type {
+  ComponentModel,
+  ConfigurationItemModel,
+  OrgUnitModel,
+  ServiceModel,
+  SupplierModel,
+} from '../cmdb/models.js';
+
+const many = async <T>(ctx: RequestContext, ids: string[]) =>
+  (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
+
+/** Resolvers of impact analysis; the report's costly parts resolve only when asked for. */
+export const impactResolvers: Resolvers<RequestContext> = {
+  Query: {
+    impactAnalysis: (_, { input }, ctx) =>
+      ctx.services.impact.analyze(ctx.actor, ctx.loaders, input),
+  },
+  ImpactReport: {
+    services: (r, { first }) =>
+      first == null ? r.services : r.services.slice(0, Math.max(0, first)),
+    departments: (r, _, ctx) => ctx.services.impact.departments(r),
+    suppliers: (r, _, ctx) => ctx.services.impact.suppliers(ctx.loaders, r),
+    summary: (r, _, ctx) => ctx.services.impact.summary(r),
+  },
+  Impact: {
+    subject: async (i, _, ctx) => (await ctx.loaders.entity.load(i.subjectId)) as ComponentModel,
+  },
+  DepartmentImpact: {
+    orgUnit: async (d, _, ctx) => (await ctx.loaders.entity.load(d.orgUnitId)) as OrgUnitModel,
+    services: (d, _, ctx) => many<ServiceModel>(ctx, d.serviceIds),
+  },
+  SupplierImpact: {
+    supplier: async (s, _, ctx) => (await ctx.loaders.entity.load(s.supplierId)) as SupplierModel,
+    components: (s, _, ctx) => many<ComponentModel>(ctx, s.componentIds),
+  },
+  RedundancyAbsorption: {
+    group: async (a, _, ctx) =>
+      (await ctx.loaders.entity.load(a.groupId)) as ConfigurationItemModel,
+  },
+};

@@ -1,0 +1,199 @@
+import type { Actor } from '../../context.js';
+import { BadUserInputError, LimitExceededError, NotFoundError } from '../../errors.js';
+import type { Executor } from '../../graph/executor.js';
+import type { Loaders } from '../../loaders.js';
+import { requireRole } from '../access/roles.js';
+import type { ComponentModel, Criticality, ServiceModel } from '../cmdb/models.js';
+import { GraphTopology } from './graph-topology.js';
+import { chainOf, propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
+
+/** Bounds of an analysis (API.md: the depth cap is at least 50). */
+export const IMPACT_LIMITS = {
+  maxInputIds: 1000,
+  defaultMaxDepth: 50,
+  maxDepthCap: 100,
+  maxComponents: 500000,
+};
+
+export type ImpactStateName = (typeof STATE_NAMES)[number];
+
+/** One impacted component of a report. */
+export interface ImpactModel {
+  subjectId: string;
+  state: ImpactStateName;
+  distance: number;
+  via: string[];
+}
+
+/** A consumer department of impacted services. */
+export interface DepartmentImpactModel {
+  orgUnitId: string;
+  serviceIds: string[];
+  worstState: ImpactStateName;
+}
+
+/** A supplier and the impacted components it is responsible for. */
+export interface SupplierImpactModel {
+  supplierId: string;
+  componentIds: string[];
+}
+
+/** A group that absorbed failed or degraded members. */
+export interface AbsorptionModel {
+  groupId: string;
+  membersDown: number;
+  membersTotal: number;
+  minMembersUp: number;
+}
+
+/** A computed impact report; the parts that need more reads resolve from it lazily. */
+export interface ImpactReportModel {
+  impacts: ImpactModel[];
+  /** Impacted services, loaded and ordered by state, criticality, name. */
+  services: (ImpactModel & { service: ServiceModel })[];
+  absorbed: AbsorptionModel[];
+  truncated: boolean;
+  /** Bolt round trips the walk took. */
+  waves: number;
+}
+
+const CRITICALITY_ORDER: Record<Criticality, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
+
+/**
+ * "If these components fail, what else goes down or is degraded": walks the dependency graph up
+ * from the inputs in waves (one read per wave, edges of newly impacted components only) and runs
+ * the propagation engine on what it has read until no impacted component is left unexpanded.
+ */
+export class ImpactService {
+  constructor(private readonly executor: Executor) {}
+
+  /** Computes the report of API.md's `impactAnalysis`. */
+  async analyze(
+    actor: Actor,
+    loaders: Loaders,
+    input: { failed: string[]; degraded?: string[] | null; maxDepth?: number | null },
+  ): Promise<ImpactReportModel> {
+    requireRole(actor, 'VIEWER');
+    const failed = [...new Set(input.failed)];
+    const degraded = [...new Set(input.degraded ?? [])].filter((id) => !failed.includes(id));
+    if (failed.length + degraded.length > IMPACT_LIMITS.maxInputIds) {
+      throw new LimitExceededError(
+        `an analysis takes at most ${IMPACT_LIMITS.maxInputIds} ids`,
+        'maxInputIds',
+        IMPACT_LIMITS.maxInputIds,
+      );
+    }
+    const maxDepth = input.maxDepth ?? IMPACT_LIMITS.defaultMaxDepth;
+    if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > IMPACT_LIMITS.maxDepthCap) {
+      throw new BadUserInputError(
+        `maxDepth must be from 0 to ${IMPACT_LIMITS.maxDepthCap}`,
+        'maxDepth',
+      );
+    }
+    const walk = await this.executor.readTx('impactAnalysis', async (tx) => {
+      const topology = new GraphTopology(tx);
+      const missing = await topology.loadInputs([...failed, ...degraded]);
+      if (missing.length > 0) throw new NotFoundError('Component', missing[0]!, { ids: missing });
+      const failedIdx = failed.map((id) => topology.indexOf(id));
+      const degradedIdx = degraded.map((id) => topology.indexOf(id));
+      const inputs = [...failedIdx, ...degradedIdx];
+      let depthCut = false;
+      for (;;) {
+        const result = propagate(topology, failedIdx, degradedIdx, {
+          maxComponents: IMPACT_LIMITS.maxComponents,
+        });
+        const chains = shortestChains(topology, result.states, inputs);
+        const frontier: number[] = [];
+        for (const node of result.states.keys()) {
+          if (topology.expanded(node) || topology.retired(node)) continue;
+          if ((chains.get(node)?.distance ?? 0) >= maxDepth) depthCut = true;
+          else frontier.push(node);
+        }
+        if (frontier.length === 0 || result.truncated)
+          return { topology, result, chains, truncated: result.truncated || depthCut };
+        await topology.expand(frontier);
+      }
+    });
+    const { topology, result, chains } = walk;
+    const impacts: ImpactModel[] = [...result.states].map(([node, state]) => ({
+      subjectId: topology.ids[node]!,
+      state: STATE_NAMES[state as State],
+      distance: chains.get(node)?.distance ?? 0,
+      via: chainOf(node, chains).map((n) => topology.ids[n]!),
+    }));
+    const serviceImpacts = impacts.filter((_, i) =>
+      topology.isService(topology.indexOf(impacts[i]!.subjectId)),
+    );
+    const loaded = await loaders.entity.loadMany(serviceImpacts.map((s) => s.subjectId));
+    const services = serviceImpacts
+      .map((s, i) => ({ ...s, service: loaded[i] as ServiceModel }))
+      .sort(
+        (a, b) =>
+          STATE_NAMES.indexOf(b.state) - STATE_NAMES.indexOf(a.state) ||
+          CRITICALITY_ORDER[a.service.criticality] - CRITICALITY_ORDER[b.service.criticality] ||
+          a.service.name.localeCompare(b.service.name, 'zh-CN') ||
+          a.subjectId.localeCompare(b.subjectId),
+      );
+    return {
+      impacts: impacts.sort(
+        (a, b) => a.distance - b.distance || a.subjectId.localeCompare(b.subjectId),
+      ),
+      services,
+      absorbed: result.absorbed.map((a) => ({
+        groupId: topology.ids[a.group]!,
+        membersDown: a.membersDown,
+        membersTotal: a.membersTotal,
+        minMembersUp: a.minMembersUp,
+      })),
+      truncated: walk.truncated,
+      waves: topology.waves,
+    };
+  }
+
+  /** The suppliers responsible for impacted components: CI suppliers and service providers. */
+  async suppliers(loaders: Loaders, report: ImpactReportModel): Promise<SupplierImpactModel[]> {
+    const components = (await loaders.entity.loadMany(
+      report.impacts.map((i) => i.subjectId),
+    )) as ComponentModel[];
+    const bySupplier = new Map<string, string[]>();
+    for (const c of components) {
+      const supplierId = c.__typename === 'ConfigurationItem' ? c.supplierId : c.providerId;
+      if (!supplierId) continue;
+      if (!bySupplier.has(supplierId)) bySupplier.set(supplierId, []);
+      bySupplier.get(supplierId)!.push(c.id);
+    }
+    return [...bySupplier].map(([supplierId, componentIds]) => ({ supplierId, componentIds }));
+  }
+
+  /** Consumer departments of impacted services, with those services and the worst state among them. */
+  departments(report: ImpactReportModel): DepartmentImpactModel[] {
+    const byDept = new Map<string, { serviceIds: string[]; worst: number }>();
+    for (const s of report.services) {
+      for (const d of s.service.consumerIds) {
+        const entry = byDept.get(d) ?? { serviceIds: [], worst: 0 };
+        entry.serviceIds.push(s.subjectId);
+        entry.worst = Math.max(entry.worst, STATE_NAMES.indexOf(s.state));
+        byDept.set(d, entry);
+      }
+    }
+    return [...byDept].map(([orgUnitId, e]) => ({
+      orgUnitId,
+      serviceIds: e.serviceIds,
+      worstState: STATE_NAMES[e.worst]!,
+    }));
+  }
+
+  /** The summary counts of a report. */
+  summary(report: ImpactReportModel) {
+    const count = (list: { state: ImpactStateName }[], state: ImpactStateName) =>
+      list.filter((x) => x.state === state).length;
+    return {
+      servicesDown: count(report.services, 'DOWN'),
+      servicesDegraded: count(report.services, 'DEGRADED'),
+      componentsDown: count(report.impacts, 'DOWN'),
+      componentsDegraded: count(report.impacts, 'DEGRADED'),
+      departmentsAffected: this.departments(report).length,
+      truncated: report.truncated,
+    };
+  }
+}

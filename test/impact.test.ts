@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.reset();
+  const demo = JSON.parse(readFileSync('seed/demo-cmdb.json', 'utf8'));
+  await t.app.services.importer.importConfiguration(
+    { id: 'test', roles: ['ADMIN'] },
+    null,
+    demo,
+    'batched',
+  );
+});
+afterAll(() => t.close());
+
+const ANALYZE = `query($i: ImpactAnalysisInput!) { impactAnalysis(input: $i) {
+  summary { servicesDown servicesDegraded componentsDown componentsDegraded departmentsAffected truncated }
+  services { service { id name } state distance via }
+  departments { orgUnit { name } worstState services { id } }
+  suppliers { supplier { id } components { id } }
+  absorbed { group { id } membersDown membersTotal minMembersUp }
+  impacts { subject { id } state distance via } } }`;
+const analyze = async (input: Record<string, unknown>) =>
+  (await t.ok(ANALYZE, { i: input })).impactAnalysis;
+const stateOf = (r: any, id: string) =>
+  r.impacts.find((i: any) => i.subject.id === id)?.state ?? 'OK';
+
+describe('impactAnalysis over the demo estate', () => {
+  it('losing both extranet core switches takes the extranet and the services on it down, and names departments and suppliers', async () => {
+    const r = await analyze({ failed: ['core-ext-1', 'core-ext-2'] });
+    expect(stateOf(r, 'grp-core-ext')).toBe('DOWN');
+    const down = r.services.filter((s: any) => s.state === 'DOWN').map((s: any) => s.service.id);
+    expect(down).toEqual(
+      expect.arrayContaining(['svc-extranet', 'svc-ss-card', 'svc-hpf', 'svc-exchange']),
+    );
+    const ss = r.services.find((s: any) => s.service.id === 'svc-ss-card');
+    expect(ss.via[0]).toMatch(/^core-ext-[12]$/);
+    expect(ss.via.at(-1)).toBe('svc-ss-card');
+    expect(ss.distance).toBe(ss.via.length - 1);
+    const hrss = r.departments.find((d: any) => d.orgUnit.name === '市人力资源和社会保障局');
+    expect(hrss.worstState).toBe('DOWN');
+    expect(r.suppliers.map((s: any) => s.supplier.id)).toEqual(
+      expect.arrayContaining(['sup-net', 'sup-app']),
+    );
+    expect(r.summary.servicesDown).toBe(down.length);
+    expect(r.summary.truncated).toBe(false);
+    // Services are ordered by state first: every DOWN one precedes every DEGRADED one.
+    const states = r.services.map((s: any) => s.state);
+    expect(states).toEqual(
+      [...states].sort((a: string, b: string) => (a === b ? 0 : a === 'DOWN' ? -1 : 1)),
+    );
+  });
+
+  it('one node of an HA pair failing is absorbed by the pair and reported, and nothing goes down', async () => {
+    const r = await analyze({ failed: ['core-ext-1'] });
+    expect(r.absorbed).toContainEqual({
+      group: { id: 'grp-core-ext' },
+      membersDown: 1,
+      membersTotal: 2,
+      minMembersUp: 1,
+    });
+    expect(r.summary.componentsDown).toBe(1);
+    expect(r.summary.servicesDown).toBe(0);
+    expect(stateOf(r, 'svc-extranet')).toBe('DEGRADED');
+  });
+
+  it('a power feed failure with the second feed alive takes nothing down: the dual feeds absorb it', async () => {
+    const r = await analyze({ failed: ['pwr-room-a-feed1'] });
+    expect(r.absorbed).toContainEqual({
+      group: { id: 'pwrgrp-room-a' },
+      membersDown: 1,
+      membersTotal: 2,
+      minMembersUp: 1,
+    });
+    expect(r.summary.componentsDown).toBe(1);
+    expect(r.summary.servicesDown).toBe(0);
+    const both = await analyze({ failed: ['pwr-room-a-feed1', 'pwr-room-a-feed2'] });
+    expect(stateOf(both, 'rack-A03')).toBe('DOWN');
+    expect(both.summary.servicesDown).toBeGreaterThan(0);
+  });
+
+  it('a SOFT dependency only degrades: the English portal down leaves the portal service DEGRADED', async () => {
+    const r = await analyze({ failed: ['app-portal-en'] });
+    expect(stateOf(r, 'svc-portal')).toBe('DEGRADED');
+    expect(r.summary.servicesDown).toBe(0);
+  });
+
+  it('ignores retired components', async () => {
+    await t.ok(
+      `mutation { retireConfigurationItem(id: "printer-01", expectedVersion: 1) { status } }`,
+    );
+    const r = await analyze({ failed: ['core-int-1', 'core-int-2'] });
+    expect(stateOf(r, 'printer-02')).toBe('DOWN');
+    expect(stateOf(r, 'printer-01')).toBe('OK');
+  });
+
+  it('answers NOT_FOUND for an unknown id, BAD_USER_INPUT for a bad depth, LIMIT_EXCEEDED for too many ids', async () => {
+    const unknown = await t.gql(ANALYZE, { i: { failed: ['no-such-ci'] } });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      ids: ['no-such-ci'],
+    });
+    const depth = await t.gql(ANALYZE, { i: { failed: ['core-ext-1'], maxDepth: 1000 } });
+    expect(depth.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'maxDepth',
+    });
+    const many = await t.gql(ANALYZE, {
+      i: { failed: Array.from({ length: 1001 }, (_, i) => `x-${i}`) },
+    });
+    expect(many.errors?.[0]?.extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      limit: 'maxInputIds',
+    });
+  });
+
+  it('stops at maxDepth and says it was truncated', async () => {
+    const r = await analyze({ failed: ['pwr-room-a-feed1', 'pwr-room-a-feed2'], maxDepth: 2 });
+    expect(r.summary.truncated).toBe(true);
+    expect(Math.max(...r.impacts.map((i: any) => i.distance))).toBeLessThanOrEqual(2);
+  });
+});
