@@ -2,6 +2,7 @@ import { createReadStream, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import type { ImportDocument } from '../modules/cmdb/import.js';
+import { ASSET_FIELDS } from '../modules/cmdb/models.js';
 
 /** The CSV file of each collection in a directory import, and its columns (documented in the README). */
 export const CSV_FILES: Record<keyof ImportDocument, string> = {
@@ -12,17 +13,6 @@ export const CSV_FILES: Record<keyof ImportDocument, string> = {
   dependencies: 'dependencies.csv',
 };
 
-const ASSET_COLUMNS = [
-  'assetTag',
-  'serialNumber',
-  'manufacturer',
-  'model',
-  'purchaseDate',
-  'originalValue',
-  'currency',
-  'warrantyExpiry',
-  'location',
-];
 const list = (v: string | undefined) =>
   v
     ? v
@@ -56,7 +46,7 @@ export function fromCsvRow(
     case 'configurationItems': {
       const asset = strip(
         Object.fromEntries(
-          ASSET_COLUMNS.map((k) => [k, k === 'originalValue' ? num(c[k]) : text(c[k])]),
+          ASSET_FIELDS.map((k) => [k, k === 'originalValue' ? num(c[k]) : text(c[k])]),
         ),
       );
       return strip({

@@ -8,7 +8,7 @@ import type {
   SupplierModel,
 } from './models.js';
 import type { ImportDocument } from './import.js';
-import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC } from './specs.js';
+import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC, type EntitySpec } from './specs.js';
 import { warrantyStatus } from './warranty.js';
 
 const input = (v: unknown) => v as Record<string, unknown>;
@@ -23,6 +23,36 @@ const edgeFields =
     ctx: RequestContext,
   ) =>
     ctx.services.cmdbQueries.edges(ctx.actor, ctx.loaders, direction, parent.id, args as never);
+
+/** The create, update and retire mutations of one entity type, through its spec. */
+function lifecycle<M>(spec: EntitySpec) {
+  type Args = { id: string; expectedVersion: number; input: unknown };
+  return {
+    create: async (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
+      (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, spec, input(args.input))) as M,
+    update: async (_: unknown, args: Args, ctx: RequestContext) =>
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        spec,
+        args.id,
+        args.expectedVersion,
+        input(args.input),
+      )) as M,
+    retire: async (_: unknown, args: Omit<Args, 'input'>, ctx: RequestContext) =>
+      (await ctx.services.cmdb.update(
+        ctx.actor,
+        ctx.requestId,
+        spec,
+        args.id,
+        args.expectedVersion,
+        { status: 'RETIRED' },
+        'RETIRE',
+      )) as M,
+  };
+}
+const ciLifecycle = lifecycle<ConfigurationItemModel>(CI_SPEC);
+const serviceLifecycle = lifecycle<ServiceModel>(SERVICE_SPEC);
 
 /** Resolvers of the CMDB: CIs, classes, org units, suppliers, dependencies. */
 export const cmdbResolvers: Resolvers<RequestContext> = {
@@ -49,32 +79,9 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
       (await ctx.services.cmdbQueries.all(ctx.actor, 'suppliers')) as SupplierModel[],
   },
   Mutation: {
-    createConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.create(
-        ctx.actor,
-        ctx.requestId,
-        CI_SPEC,
-        input(args.input),
-      )) as ConfigurationItemModel,
-    updateConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        CI_SPEC,
-        args.id,
-        args.expectedVersion,
-        input(args.input),
-      )) as ConfigurationItemModel,
-    retireConfigurationItem: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        CI_SPEC,
-        args.id,
-        args.expectedVersion,
-        { status: 'RETIRED' },
-        'RETIRE',
-      )) as ConfigurationItemModel,
+    createConfigurationItem: ciLifecycle.create,
+    updateConfigurationItem: ciLifecycle.update,
+    retireConfigurationItem: ciLifecycle.retire,
     createOrgUnit: async (_, args, ctx) =>
       (await ctx.services.cmdb.create(
         ctx.actor,
@@ -161,32 +168,9 @@ export const catalogResolvers: Resolvers<RequestContext> = {
     },
   },
   Mutation: {
-    createService: async (_, args, ctx) =>
-      (await ctx.services.cmdb.create(
-        ctx.actor,
-        ctx.requestId,
-        SERVICE_SPEC,
-        input(args.input),
-      )) as ServiceModel,
-    updateService: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        SERVICE_SPEC,
-        args.id,
-        args.expectedVersion,
-        input(args.input),
-      )) as ServiceModel,
-    retireService: async (_, args, ctx) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        SERVICE_SPEC,
-        args.id,
-        args.expectedVersion,
-        { status: 'RETIRED' },
-        'RETIRE',
-      )) as ServiceModel,
+    createService: serviceLifecycle.create,
+    updateService: serviceLifecycle.update,
+    retireService: serviceLifecycle.retire,
   },
   Service: {
     owner: async (s, _, ctx) =>
