@@ -47,9 +47,14 @@ export async function startLocalNeo4j(options: {
     '--pagecache',
     options.pageCache ?? '128m',
   ];
+  // Its own process group: a Ctrl-C in the terminal reaches only this process, which drains its
+  // requests first and then stops Neo4j; if this process exits another way, Neo4j goes with it.
   const child = spawn(fromRoot('tools', 'neo4j-local', 'neo4j-local'), args, {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const log = options.logger.child({ module: 'neo4j-local' });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -89,7 +94,10 @@ export async function startLocalNeo4j(options: {
   return {
     uri: `bolt://127.0.0.1:${port}`,
     pid: child.pid!,
-    stop: () => stopChild(child, exited),
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopChild(child, exited);
+    },
   };
 }
 
