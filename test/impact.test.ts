@@ -122,3 +122,49 @@ describe('impactAnalysis over the demo estate', () => {
     expect(Math.max(...r.impacts.map((i: any) => i.distance))).toBeLessThanOrEqual(2);
   });
 });
+
+describe('dependencyGraph over the demo estate', () => {
+  const GRAPH = `query($id: ID!, $d: DependencyDirection, $depth: Int, $k: [DependencyKind!]) {
+    dependencyGraph(id: $id, direction: $d, maxDepth: $depth, kinds: $k) {
+      root { id } truncated nodes { id name type ciClass depth } edges { from to kind strength } } }`;
+
+  it('draws what a service needs, nearest first, with every edge between the drawn nodes', async () => {
+    const g = (await t.ok(GRAPH, { id: 'svc-ss-card', depth: 2 })).dependencyGraph;
+    expect(g.root).toEqual({ id: 'svc-ss-card' });
+    const depthOf = (id: string) => g.nodes.find((n: any) => n.id === id)?.depth;
+    expect(depthOf('svc-ss-card')).toBe(0);
+    expect(depthOf('app-ss-card')).toBe(1);
+    expect(depthOf('svc-extranet')).toBe(1);
+    expect(depthOf('db-ss-oracle')).toBe(2);
+    expect(g.edges).toContainEqual({
+      from: 'svc-ss-card',
+      to: 'app-ss-card',
+      kind: 'HOSTED_ON',
+      strength: 'HARD',
+    });
+    const ids = new Set(g.nodes.map((n: any) => n.id));
+    for (const e of g.edges) expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
+    expect(g.truncated).toBe(true);
+  });
+
+  it('walks dependents along the asked kinds only, and says when nothing was cut', async () => {
+    const g = (
+      await t.ok(GRAPH, { id: 'grp-core-ext', d: 'DEPENDENTS', depth: 1, k: ['HOSTED_ON'] })
+    ).dependencyGraph;
+    expect(g.nodes.map((n: any) => n.id).sort()).toEqual(['grp-core-ext', 'svc-extranet']);
+    expect(g.nodes.find((n: any) => n.id === 'grp-core-ext')).toMatchObject({
+      type: 'ConfigurationItem',
+      ciClass: 'HAPair',
+    });
+    const leaf = (await t.ok(GRAPH, { id: 'reader-ss-01', d: 'DEPENDENTS', depth: 3 }))
+      .dependencyGraph;
+    expect(leaf).toMatchObject({ truncated: false, edges: [] });
+  });
+
+  it('answers NOT_FOUND for an unknown root and BAD_USER_INPUT for a depth over 10', async () => {
+    expect((await t.gql(GRAPH, { id: 'nope' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(GRAPH, { id: 'svc-ss-card', depth: 11 })).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxDepth' });
+  });
+});

@@ -3,7 +3,11 @@ import { DEPENDENCY_KINDS } from '../cmdb/models.js';
 import type { TopologyEdge, TopologyView } from './propagation.js';
 
 /** The Cypher names the impact walk uses, checked at start. */
-export const IMPACT_QUERIES = ['impact/components-by-ids', 'impact/incoming-edges'] as const;
+export const IMPACT_QUERIES = [
+  'impact/components-by-ids',
+  'impact/incoming-edges',
+  'impact/graph-neighbours',
+] as const;
 
 interface Known {
   service: boolean;

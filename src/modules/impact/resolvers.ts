@@ -1,3 +1,4 @@
+import { dependencyGraph } from './dependency-graph.js';
 import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type {
@@ -14,6 +15,8 @@ const many = async <T>(ctx: RequestContext, ids: string[]) =>
 /** Resolvers of impact analysis; the report's costly parts resolve only when asked for. */
 export const impactResolvers: Resolvers<RequestContext> = {
   Query: {
+    dependencyGraph: (_, args, ctx) =>
+      dependencyGraph(ctx.services.executor, ctx.actor, ctx.loaders, args),
     impactAnalysis: (_, { input }, ctx) =>
       ctx.services.impact.analyze(ctx.actor, ctx.loaders, input),
   },
