@@ -5,6 +5,6 @@ MATCH (d:Entity {id: id})<-[r]-(n:Component)
 WHERE type(r) IN $kinds
 RETURN id AS toId, n.id AS fromId, type(r) = 'MEMBER' AS member, r.strength = 'HARD' AS hard,
   n.status = 'RETIRED' AS retired, n.minMembersUp AS minMembersUp, n:Service AS service,
-  CASE WHEN type(r) = 'MEMBER'
-    THEN COUNT { (n)-[:MEMBER]->(x) WHERE x.status <> 'RETIRED' }
+  CASE WHEN n.minMembersUp IS NULL THEN 0
+    ELSE COUNT { (n)-[:MEMBER]->(x) WHERE x.status <> 'RETIRED' }
   END AS memberCount

@@ -263,7 +263,7 @@ export const cmdbRepository = {
   /** The stored strength of each asked edge that exists, keyed by `dependencyKey`. */
   async findDependencies(
     tx: QueryRunner,
-    rows: DependencyRow[],
+    rows: Pick<DependencyRow, 'fromId' | 'toId' | 'kind'>[],
   ): Promise<Map<string, DependencyStrength>> {
     if (rows.length === 0) return new Map();
     const found = await tx.run('cmdb/dependency-find', {

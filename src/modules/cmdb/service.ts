@@ -11,7 +11,7 @@ import { requireRole } from '../access/roles.js';
 import { diffFields, recordChanges, type WriteOrigin } from '../audit/change-records.js';
 import type { DependencyKind, DependencyStrength, EntityModel } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
-import { cmdbRepository as repo } from './repository.js';
+import { cmdbRepository as repo, dependencyKey } from './repository.js';
 import {
   LINKS,
   storedShape,
@@ -243,10 +243,9 @@ export class CmdbService {
     requireRole(actor, 'CMDB_ADMIN');
     return this.executor.writeTx('removeDependency', async (tx) => {
       const lock = await repo.lock(tx, fromId);
+      const key = { fromId, toId, kind };
       const strength = lock
-        ? (await repo.findDependencies(tx, [{ fromId, toId, kind, strength: 'HARD' }]))
-            .values()
-            .next().value
+        ? (await repo.findDependencies(tx, [key])).get(dependencyKey(key))
         : undefined;
       if (!lock || !strength) throw new NotFoundError('Dependency', `${fromId} -${kind}-> ${toId}`);
       await repo.deleteDependency(tx, fromId, toId, kind);

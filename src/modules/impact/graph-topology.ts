@@ -79,10 +79,7 @@ export class GraphTopology implements TopologyView {
         service: Boolean(r.service),
         retired: Boolean(r.retired),
         minMembersUp: r.minMembersUp === null ? null : Number(r.minMembersUp),
-        memberCount:
-          r.memberCount === null
-            ? (this.known[this.index.get(String(r.fromId)) ?? -1]?.memberCount ?? 0)
-            : Number(r.memberCount),
+        memberCount: Number(r.memberCount),
       });
       const to = this.index.get(String(r.toId))!;
       this.incoming[to]!.push({ from, to, member: Boolean(r.member), hard: Boolean(r.hard) });

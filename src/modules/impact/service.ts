@@ -121,9 +121,7 @@ export class ImpactService {
       distance: chains.get(node)?.distance ?? 0,
       via: chainOf(node, chains).map((n) => topology.ids[n]!),
     }));
-    const serviceImpacts = impacts.filter((_, i) =>
-      topology.isService(topology.indexOf(impacts[i]!.subjectId)),
-    );
+    const serviceImpacts = impacts.filter((i) => topology.isService(topology.indexOf(i.subjectId)));
     const loaded = await loaders.entity.loadMany(serviceImpacts.map((s) => s.subjectId));
     const services = serviceImpacts
       .map((s, i) => ({ ...s, service: loaded[i] as ServiceModel }))
