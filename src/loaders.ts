@@ -3,6 +3,7 @@ import type { Executor } from './graph/executor.js';
 import type { DependencyEdgeModel, DependencyKind, EntityModel } from './modules/cmdb/models.js';
 import { cmdbRepository as repo } from './modules/cmdb/repository.js';
 import { Taxonomy } from './modules/cmdb/taxonomy.js';
+import { singlePointsOfFailure } from './modules/impact/root-causes.js';
 
 /** One request for a page of edges of one component. */
 export interface EdgePageKey {
@@ -18,8 +19,8 @@ export interface Loaders {
   entity: DataLoader<string, EntityModel | null>;
   edgePage: DataLoader<EdgePageKey, { total: number; edges: DependencyEdgeModel[] }, string>;
   taxonomy: () => Promise<Taxonomy>;
-  /** Other modules' loaders, keyed by name (knowledge adds its own). */
-  extra: Map<string, DataLoader<string, unknown>>;
+  /** The single points of failure of services, by service id. */
+  singlePointsOfFailure: DataLoader<string, string[]>;
 }
 
 /** Creates a fresh set of loaders for one request. */
@@ -61,6 +62,6 @@ export function createLoaders(executor: Executor): Loaders {
         'ciClasses',
         async (tx) => new Taxonomy(await repo.classes(tx)),
       )),
-    extra: new Map(),
+    singlePointsOfFailure: new DataLoader((ids) => singlePointsOfFailure(executor, ids)),
   };
 }

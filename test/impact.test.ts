@@ -168,3 +168,106 @@ describe('dependencyGraph over the demo estate', () => {
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxDepth' });
   });
 });
+
+describe('single points of failure over the demo estate', () => {
+  const SPOF = `query($id: ID!) { service(id: $id) { singlePointsOfFailure { id } } }`;
+  const spofOf = async (id: string) =>
+    (await t.ok(SPOF, { id })).service.singlePointsOfFailure.map((c: any) => c.id);
+
+  it('names what the social security card service cannot lose, and leaves out what redundancy covers', async () => {
+    const spof = await spofOf('svc-ss-card');
+    // Its own chain, and the groups whose loss takes it down.
+    expect(spof).toEqual(
+      expect.arrayContaining([
+        'app-ss-card',
+        'mw-ss-card',
+        'pool-ss-card',
+        'db-ss-oracle',
+        'grp-db-ss-oracle',
+        'grp-core-ext',
+        'cl-ext',
+        'san-ext-01',
+        'link-extranet-province',
+      ]),
+    );
+    // One VM of the pool, one Oracle node, one core switch, one power feed, one load balancer: absorbed.
+    for (const redundant of [
+      'vm-ss-card-01',
+      'db-ss-oracle-node1',
+      'core-ext-1',
+      'pwr-room-a-feed1',
+      'lb-app-1',
+    ])
+      expect(spof).not.toContain(redundant);
+  });
+
+  it('agrees with impactAnalysis: each listed CI failing alone takes the service DOWN', async () => {
+    const spof = await spofOf('svc-ss-card');
+    for (const ci of spof.slice(0, 5)) {
+      const r = await analyze({ failed: [ci] });
+      expect(stateOf(r, 'svc-ss-card')).toBe('DOWN');
+    }
+    const r = await analyze({ failed: ['db-ss-oracle-node1'] });
+    expect(stateOf(r, 'svc-ss-card')).not.toBe('DOWN');
+  });
+
+  it('resolves for a page of services in a bounded number of round trips', async () => {
+    const before = t.app.services.executor.queryCount;
+    const page = await t.ok(
+      `{ services(first: 40) { edges { node { id singlePointsOfFailure { id } } } } }`,
+    );
+    expect(page.services.edges.length).toBeGreaterThan(20);
+    // services + one upstream walk (a wave per level) + one entity batch, not one walk per service.
+    expect(t.app.services.executor.queryCount - before).toBeLessThan(30);
+  });
+});
+
+describe('rootCauseCandidates over the demo estate', () => {
+  const RCA = `query($s: [ID!]!, $limit: Int) { rootCauseCandidates(symptoms: $s, limit: $limit) {
+    ci { id } explains coverage collateral } }`;
+  const rca = async (s: string[], limit?: number) =>
+    (await t.ok(RCA, { s, limit })).rootCauseCandidates;
+
+  it('for one failing service, puts the CIs only it needs first: full coverage, no collateral', async () => {
+    const c = await rca(['svc-ss-card'], 5);
+    expect(c[0]).toEqual({
+      ci: { id: 'app-ss-card' },
+      explains: ['svc-ss-card'],
+      coverage: 1,
+      collateral: 0,
+    });
+    expect(c.length).toBe(5);
+  });
+
+  it('for several failing services, ranks the shared extranet infrastructure by coverage, then collateral', async () => {
+    const c = await rca(['svc-ss-card', 'svc-hpf', 'svc-extranet'], 10);
+    expect(c[0].coverage).toBe(1);
+    expect(c[0].explains.sort()).toEqual(['svc-extranet', 'svc-hpf', 'svc-ss-card']);
+    expect(c.map((x: any) => x.ci.id)).toEqual(
+      expect.arrayContaining(['grp-core-ext', 'link-extranet-province']),
+    );
+    for (let i = 1; i < c.length; i++) {
+      expect(c[i].coverage).toBeLessThanOrEqual(c[i - 1].coverage);
+      if (c[i].coverage === c[i - 1].coverage)
+        expect(c[i].collateral).toBeGreaterThanOrEqual(c[i - 1].collateral);
+    }
+    // One core switch alone only degrades them; at equal coverage and collateral, the HA pair
+    // that takes them down ranks first.
+    const ids = c.map((x: any) => x.ci.id);
+    expect(ids.indexOf('grp-core-ext')).toBeLessThan(ids.indexOf('core-ext-1'));
+  });
+
+  it('answers NOT_FOUND, BAD_USER_INPUT and LIMIT_EXCEEDED for bad questions', async () => {
+    expect((await t.gql(RCA, { s: ['nope'] })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(RCA, { s: [] })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'symptoms',
+    });
+    expect((await t.gql(RCA, { s: ['svc-hpf'], limit: 0 })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'limit',
+    });
+    const many = Array.from({ length: 1001 }, (_, i) => `x-${i}`);
+    expect((await t.gql(RCA, { s: many })).errors?.[0]?.extensions.code).toBe('LIMIT_EXCEEDED');
+  });
+});

@@ -1,12 +1,19 @@
 import type { QueryRunner } from '../../graph/executor.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
-import type { TopologyEdge, TopologyView } from './propagation.js';
+import {
+  propagate,
+  shortestChains,
+  type Propagation,
+  type TopologyEdge,
+  type TopologyView,
+} from './propagation.js';
 
 /** The Cypher names the impact walk uses, checked at start. */
 export const IMPACT_QUERIES = [
   'impact/components-by-ids',
   'impact/incoming-edges',
   'impact/graph-neighbours',
+  'impact/outgoing-edges',
 ] as const;
 
 interface Known {
@@ -105,5 +112,38 @@ export class GraphTopology implements TopologyView {
 
   forEachIncoming(node: number, visit: (edge: TopologyEdge) => void): void {
     for (const e of this.incoming[node] ?? []) visit(e);
+  }
+}
+
+/**
+ * Runs the engine on what the walk has read, reads the incoming edges of newly impacted
+ * components (one round trip per wave) and repeats until the fixed point needs nothing unread,
+ * `maxDepth` edges from the inputs at most. Expansions stay in `topology` for later walks.
+ */
+export async function settle(
+  topology: GraphTopology,
+  failed: number[],
+  degraded: number[],
+  maxDepth: number,
+  maxComponents = 500000,
+): Promise<{
+  result: Propagation;
+  chains: ReturnType<typeof shortestChains>;
+  truncated: boolean;
+}> {
+  const inputs = [...failed, ...degraded];
+  let depthCut = false;
+  for (;;) {
+    const result = propagate(topology, failed, degraded, { maxComponents });
+    const chains = shortestChains(topology, result.states, inputs);
+    const frontier: number[] = [];
+    for (const node of result.states.keys()) {
+      if (topology.expanded(node) || topology.retired(node)) continue;
+      if ((chains.get(node)?.distance ?? 0) >= maxDepth) depthCut = true;
+      else frontier.push(node);
+    }
+    if (frontier.length === 0 || result.truncated)
+      return { result, chains, truncated: result.truncated || depthCut };
+    await topology.expand(frontier);
   }
 }

@@ -1,4 +1,5 @@
 import { dependencyGraph } from './dependency-graph.js';
+import { rootCauseCandidates } from './root-causes.js';
 import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type {
@@ -19,6 +20,17 @@ export const impactResolvers: Resolvers<RequestContext> = {
       dependencyGraph(ctx.services.executor, ctx.actor, ctx.loaders, args),
     impactAnalysis: (_, { input }, ctx) =>
       ctx.services.impact.analyze(ctx.actor, ctx.loaders, input),
+    rootCauseCandidates: (_, { symptoms, limit }, ctx) =>
+      rootCauseCandidates(ctx.services.executor, ctx.actor, symptoms, limit ?? 10),
+  },
+  RootCauseCandidate: {
+    ci: async (c, _, ctx) => (await ctx.loaders.entity.load(c.ciId)) as ConfigurationItemModel,
+  },
+  Service: {
+    singlePointsOfFailure: async (s, _, ctx) =>
+      (
+        await many<ConfigurationItemModel>(ctx, await ctx.loaders.singlePointsOfFailure.load(s.id))
+      ).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)),
   },
   ImpactReport: {
     services: (r, { first }) =>

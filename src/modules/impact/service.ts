@@ -4,8 +4,8 @@ import type { Executor } from '../../graph/executor.js';
 import type { Loaders } from '../../loaders.js';
 import { requireRole } from '../access/roles.js';
 import type { ComponentModel, Criticality, ServiceModel } from '../cmdb/models.js';
-import { GraphTopology } from './graph-topology.js';
-import { chainOf, propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
+import { GraphTopology, settle } from './graph-topology.js';
+import { chainOf, STATE_NAMES, type State } from './propagation.js';
 
 /** Bounds of an analysis (API.md: the depth cap is at least 50). */
 export const IMPACT_LIMITS = {
@@ -94,25 +94,14 @@ export class ImpactService {
       const topology = new GraphTopology(tx);
       const missing = await topology.loadInputs([...failed, ...degraded]);
       if (missing.length > 0) throw new NotFoundError('Component', missing[0]!, { ids: missing });
-      const failedIdx = failed.map((id) => topology.indexOf(id));
-      const degradedIdx = degraded.map((id) => topology.indexOf(id));
-      const inputs = [...failedIdx, ...degradedIdx];
-      let depthCut = false;
-      for (;;) {
-        const result = propagate(topology, failedIdx, degradedIdx, {
-          maxComponents: IMPACT_LIMITS.maxComponents,
-        });
-        const chains = shortestChains(topology, result.states, inputs);
-        const frontier: number[] = [];
-        for (const node of result.states.keys()) {
-          if (topology.expanded(node) || topology.retired(node)) continue;
-          if ((chains.get(node)?.distance ?? 0) >= maxDepth) depthCut = true;
-          else frontier.push(node);
-        }
-        if (frontier.length === 0 || result.truncated)
-          return { topology, result, chains, truncated: result.truncated || depthCut };
-        await topology.expand(frontier);
-      }
+      const settled = await settle(
+        topology,
+        failed.map((id) => topology.indexOf(id)),
+        degraded.map((id) => topology.indexOf(id)),
+        maxDepth,
+        IMPACT_LIMITS.maxComponents,
+      );
+      return { topology, ...settled };
     });
     const { topology, result, chains } = walk;
     const impacts: ImpactModel[] = [...result.states].map(([node, state]) => ({
