@@ -16,6 +16,9 @@ import { createHttpServer } from './http/server.js';
 import type { ImportDocument } from './modules/cmdb/import.js';
 import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
 import { IMPACT_QUERIES } from './modules/impact/graph-topology.js';
+import { KNOWLEDGE_QUERIES } from './modules/knowledge/repository.js';
+import { seedKnowledgeIfEmpty } from './modules/knowledge/seed.js';
+import { createSearchEngine } from './search/engines.js';
 import { fromRoot } from './paths.js';
 import { allResolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
@@ -71,13 +74,22 @@ export async function seedDemoIfEmpty(services: Services, logger: Logger): Promi
 export async function startApp(config: Config, uri: string, logger: Logger): Promise<App> {
   const driver = createDriver(config.neo4j, uri);
   const registry = CypherRegistry.load(fromRoot('cypher'));
-  registry.require([...CMDB_QUERIES, ...IMPACT_QUERIES, 'system/component-count']);
+  registry.require([
+    ...CMDB_QUERIES,
+    ...IMPACT_QUERIES,
+    ...KNOWLEDGE_QUERIES,
+    'system/component-count',
+  ]);
   const executor = new Executor(driver, registry, config.neo4j, logger.child({ module: 'graph' }));
   await waitForNeo4j(executor, logger, 60000);
   await migrate(executor, fromRoot('cypher', 'migrations'), logger);
   await ensureTaxonomy(executor);
-  const services = createServices(executor);
-  if (config.seedDemo) await seedDemoIfEmpty(services, logger);
+  const search = await createSearchEngine(config, executor, logger.child({ module: 'search' }));
+  const services = createServices(executor, search);
+  if (config.seedDemo) {
+    await seedDemoIfEmpty(services, logger);
+    await seedKnowledgeIfEmpty(services, logger);
+  }
   let migrated = true;
 
   const development = config.nodeEnv !== 'production';
@@ -98,7 +110,11 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       apollo,
       services,
       logger,
-      readiness: { neo4j: () => executor.ping(), migrations: async () => migrated },
+      readiness: {
+        neo4j: () => executor.ping(),
+        migrations: async () => migrated,
+        search: () => search.ready(),
+      },
       maxBodyBytes: 1_000_000,
     },
     () => DEV_ACTOR,
@@ -121,6 +137,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
         httpServer.closeIdleConnections();
       });
       await apollo.stop();
+      await search.stop();
       await driver.close();
     },
   };

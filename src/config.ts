@@ -20,6 +20,15 @@ export interface Config {
   seedDemo: boolean;
   /** `dev`: every request acts as the logged `dev` admin; allowed only on a loopback address. */
   authMode: 'dev';
+  /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
+  meili: {
+    url: string | undefined;
+    apiKey: string | undefined;
+    /** The alias-like name searches use; `npm run reindex` swaps a fresh index into it. */
+    index: string;
+    /** How often the outbox relay looks for changes, in milliseconds. */
+    relayIntervalMs: number;
+  };
 }
 
 /** True for addresses that only this machine can reach. */
@@ -88,7 +97,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
     seedDemo: bool('SEED_DEMO', true),
     authMode: oneOf('AUTH_MODE', ['dev'] as const, 'dev'),
+    meili: {
+      url: env.MEILI_URL || undefined,
+      apiKey: env.MEILI_API_KEY || undefined,
+      index: env.MEILI_INDEX || 'known_errors',
+      relayIntervalMs: integer('MEILI_RELAY_INTERVAL_MS', 500, 50, 60000),
+    },
   };
+  if (config.meili.url !== undefined && !/^https?:\/\/.+/.test(config.meili.url)) {
+    problems.push(`MEILI_URL must be an http:// or https:// URL, got "${config.meili.url}"`);
+  }
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(config.meili.index)) {
+    problems.push(`MEILI_INDEX must be letters, digits, _ or -, got "${config.meili.index}"`);
+  }
   // Token authentication (API keys, JWT) is not built yet, so the only mode is the development
   // one, and it must never be reachable from another machine.
   if (!isLoopback(config.host)) {

@@ -4,6 +4,12 @@ import type { DependencyEdgeModel, DependencyKind, EntityModel } from './modules
 import { cmdbRepository as repo } from './modules/cmdb/repository.js';
 import { Taxonomy } from './modules/cmdb/taxonomy.js';
 import { singlePointsOfFailure } from './modules/impact/root-causes.js';
+import type {
+  KnownErrorLinks,
+  KnownErrorRevisionModel,
+  MatchReason,
+} from './modules/knowledge/models.js';
+import { knowledgeRepository } from './modules/knowledge/repository.js';
 
 /** One request for a page of edges of one component. */
 export interface EdgePageKey {
@@ -21,6 +27,12 @@ export interface Loaders {
   taxonomy: () => Promise<Taxonomy>;
   /** The single points of failure of services, by service id. */
   singlePointsOfFailure: DataLoader<string, string[]>;
+  /** What each known-error article applies to. */
+  knownErrorLinks: DataLoader<string, KnownErrorLinks>;
+  /** The revisions of each article, oldest first. */
+  knownErrorRevisions: DataLoader<string, KnownErrorRevisionModel[]>;
+  /** Published articles matching each component, with the reason, newest first. */
+  knownErrorMatches: DataLoader<string, { id: string; reason: MatchReason }[]>;
 }
 
 /** Creates a fresh set of loaders for one request. */
@@ -63,5 +75,14 @@ export function createLoaders(executor: Executor): Loaders {
         async (tx) => new Taxonomy(await repo.classes(tx)),
       )),
     singlePointsOfFailure: new DataLoader((ids) => singlePointsOfFailure(executor, ids)),
+    knownErrorLinks: new DataLoader((ids) =>
+      executor.readTx('knownErrorLinks', (tx) => knowledgeRepository.links(tx, ids)),
+    ),
+    knownErrorRevisions: new DataLoader((ids) =>
+      executor.readTx('knownErrorRevisions', (tx) => knowledgeRepository.revisions(tx, ids)),
+    ),
+    knownErrorMatches: new DataLoader((ids) =>
+      executor.readTx('knownErrorMatches', (tx) => knowledgeRepository.matches(tx, ids)),
+    ),
   };
 }

@@ -3,6 +3,7 @@ import type { Resolvers } from './generated/graphql.js';
 import type { RequestContext } from './context.js';
 import { catalogResolvers, cmdbResolvers } from './modules/cmdb/resolvers.js';
 import { impactResolvers } from './modules/impact/resolvers.js';
+import { knowledgeResolvers } from './modules/knowledge/resolvers.js';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 const common: Resolvers<RequestContext> = {
@@ -19,7 +20,13 @@ const common: Resolvers<RequestContext> = {
 /** Merges the resolver maps of every module, type by type. */
 export function allResolvers(): Resolvers<RequestContext> {
   const merged: Record<string, unknown> = {};
-  for (const part of [common, cmdbResolvers, catalogResolvers, impactResolvers]) {
+  for (const part of [
+    common,
+    cmdbResolvers,
+    catalogResolvers,
+    impactResolvers,
+    knowledgeResolvers,
+  ]) {
     for (const [type, fields] of Object.entries(part)) {
       merged[type] =
         fields instanceof GraphQLScalarType

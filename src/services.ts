@@ -3,6 +3,9 @@ import { CmdbQueries } from './modules/cmdb/queries.js';
 import { ImportService } from './modules/cmdb/import.js';
 import { CmdbService } from './modules/cmdb/service.js';
 import { ImpactService } from './modules/impact/service.js';
+import { KnowledgeQueries } from './modules/knowledge/queries.js';
+import { KnowledgeService } from './modules/knowledge/service.js';
+import type { KnowledgeSearchEngine } from './search/port.js';
 
 /** The application services, built once at start and shared by every request. */
 export interface Services {
@@ -11,15 +14,21 @@ export interface Services {
   cmdbQueries: CmdbQueries;
   importer: ImportService;
   impact: ImpactService;
+  knowledge: KnowledgeService;
+  knowledgeQueries: KnowledgeQueries;
+  search: KnowledgeSearchEngine;
 }
 
-/** Builds the application services over one executor. */
-export function createServices(executor: Executor): Services {
+/** Builds the application services over one executor and one knowledge-search engine. */
+export function createServices(executor: Executor, search: KnowledgeSearchEngine): Services {
   return {
     executor,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
     importer: new ImportService(executor),
     impact: new ImpactService(executor),
+    knowledge: new KnowledgeService(executor, search),
+    knowledgeQueries: new KnowledgeQueries(executor, search),
+    search,
   };
 }

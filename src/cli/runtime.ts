@@ -9,7 +9,9 @@ import { startLocalNeo4j } from '../graph/neo4j-local.js';
 import { CypherRegistry } from '../graph/registry.js';
 import { createLogger } from '../logger.js';
 import { CMDB_QUERIES } from '../modules/cmdb/repository.js';
+import { KNOWLEDGE_QUERIES } from '../modules/knowledge/repository.js';
 import { fromRoot } from '../paths.js';
+import { createSearchEngine } from '../search/engines.js';
 import { createServices, type Services } from '../services.js';
 
 /** The actor of command-line tools: an administrator named after the tool. */
@@ -35,7 +37,7 @@ export async function withServices<T>(
   const driver = createDriver(config.neo4j, config.neo4j.uri ?? local!.uri);
   try {
     const registry = CypherRegistry.load(fromRoot('cypher'));
-    registry.require(CMDB_QUERIES);
+    registry.require([...CMDB_QUERIES, ...KNOWLEDGE_QUERIES]);
     const executor = new Executor(
       driver,
       registry,
@@ -44,7 +46,12 @@ export async function withServices<T>(
     );
     await migrate(executor, fromRoot('cypher', 'migrations'), logger);
     await ensureTaxonomy(executor);
-    return await work(createServices(executor), logger, config);
+    const search = await createSearchEngine(config, executor, logger);
+    try {
+      return await work(createServices(executor, search), logger, config);
+    } finally {
+      await search.stop();
+    }
   } finally {
     await driver.close();
     await local?.stop();

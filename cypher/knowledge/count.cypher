@@ -1,0 +1,3 @@
+// How many articles exist.
+MATCH (k:KnownError)
+RETURN count(k) AS articles

@@ -1,0 +1,27 @@
+// Full-text search: CJK runs against the bigram index, Latin words against the English (stemmed)
+// index, an exact article number as a strong hit; scores summed per article, then the filter.
+CALL () {
+  WITH $cjkQuery AS q WHERE q <> ''
+  CALL db.index.fulltext.queryNodes('known_error_text_cjk', q) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  WITH $enQuery AS q WHERE q <> ''
+  CALL db.index.fulltext.queryNodes('known_error_text_en', q) YIELD node, score
+  RETURN node, score
+  UNION ALL
+  MATCH (node:KnownError) WHERE node.number IN $numbers
+  RETURN node, 100.0 AS score
+}
+WITH node AS k, sum(score) AS score
+WHERE k.status IN $statuses
+  AND ($tags IS NULL OR all(t IN $tags WHERE t IN k.tags))
+  AND ($serviceId IS NULL OR EXISTS { (k)-[:APPLIES_TO]->(:Service {id: $serviceId}) })
+  AND ($ciClass IS NULL OR EXISTS {
+    MATCH (:CIClass {name: $ciClass})-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) })
+  AND ($ciId IS NULL OR EXISTS { (k)-[:APPLIES_TO]->(:ConfigurationItem {id: $ciId}) }
+    OR EXISTS { MATCH (ci:ConfigurationItem {id: $ciId}), (cls:CIClass {name: ci.ciClass})
+      MATCH (cls)-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) }
+    OR EXISTS { MATCH (k)-[:APPLIES_TO]->(:Service)-[:DEPENDS_ON|RUNS_ON|HOSTED_ON|CONNECTS_TO|LOCATED_IN]->(:ConfigurationItem {id: $ciId}) })
+WITH k, score ORDER BY score DESC, k.number DESC
+WITH collect({entity: k {.*}, score: score}) AS hits
+RETURN size(hits) AS total, hits[$offset..($offset + $limit)] AS page

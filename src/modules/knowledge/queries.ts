@@ -1,0 +1,130 @@
+import type { Actor } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import type { Executor } from '../../graph/executor.js';
+import type { Loaders } from '../../loaders.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageRequest,
+  toConnection,
+  type Connection,
+} from '../../pagination.js';
+import type { KnowledgeSearchEngine, SearchResultModel } from '../../search/port.js';
+import { requireRole } from '../access/roles.js';
+import type { KnownErrorModel, KnownErrorStatus } from './models.js';
+import { knowledgeRepository as repo, type ArticleFilter } from './repository.js';
+
+/** The filter of article lists and searches, as the API receives it. */
+export interface KnownErrorFilterInput {
+  status?: KnownErrorStatus[] | null;
+  ciId?: string | null;
+  serviceId?: string | null;
+  ciClass?: string | null;
+  tags?: string[] | null;
+}
+
+/** A search answer with the cursor of its next page. */
+export type SearchAnswer = SearchResultModel & { endCursor: string | null };
+
+/** An article matching an impact input, and why. */
+export interface KnownErrorMatchModel {
+  articleId: string;
+  componentId: string;
+  reason: 'DIRECT' | 'CI_CLASS' | 'SERVICE';
+}
+
+/** Bounds of a search. */
+export const SEARCH_LIMITS = { maxFirst: 50, maxQueryLength: 500, maxOffset: 10000 };
+
+const filterOf = (f: KnownErrorFilterInput | null | undefined): ArticleFilter => ({
+  statuses: f?.status?.length ? f.status : null,
+  ciId: f?.ciId ?? null,
+  serviceId: f?.serviceId ?? null,
+  ciClass: f?.ciClass ?? null,
+  tags: f?.tags?.length ? f.tags : null,
+});
+
+/** Knowledge reads: every one needs VIEWER. */
+export class KnowledgeQueries {
+  constructor(
+    private readonly executor: Executor,
+    private readonly engine: KnowledgeSearchEngine,
+  ) {}
+
+  /** One article by id or by number (exactly one of them). */
+  async knownError(
+    actor: Actor,
+    loaders: Loaders,
+    id: string | null | undefined,
+    number: string | null | undefined,
+  ): Promise<KnownErrorModel | null> {
+    requireRole(actor, 'VIEWER');
+    if ((id == null) === (number == null))
+      throw new BadUserInputError(
+        'give exactly one of id and number',
+        id == null ? 'id' : 'number',
+      );
+    const articleId =
+      id ??
+      (await this.executor.readTx('knownErrorByNumber', (tx) =>
+        repo.idByNumber(tx, number!.trim().toUpperCase()),
+      ));
+    if (!articleId) return null;
+    const found = await loaders.entity.load(articleId);
+    return found?.__typename === 'KnownError' ? (found as KnownErrorModel) : null;
+  }
+
+  /** A page of articles matching the filter, newest first. */
+  async knownErrors(
+    actor: Actor,
+    loaders: Loaders,
+    filter: KnownErrorFilterInput | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<KnownErrorModel>> {
+    requireRole(actor, 'VIEWER');
+    const page = pageRequest(first, after, 2);
+    const { total, rows } = await this.executor.readTx('knownErrors', (tx) =>
+      repo.page(tx, filterOf(filter), page.after, page.first + 1),
+    );
+    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    return toConnection(rows, page.first, total, (n) => [n.createdAt, n.id]);
+  }
+
+  /** Full-text search through the configured engine; PUBLISHED articles unless asked otherwise. */
+  async search(
+    actor: Actor,
+    loaders: Loaders,
+    query: string,
+    filter: KnownErrorFilterInput | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<SearchAnswer> {
+    requireRole(actor, 'VIEWER');
+    const text = query.trim();
+    if (text.length === 0 || text.length > SEARCH_LIMITS.maxQueryLength)
+      throw new BadUserInputError(
+        `query must be 1 to ${SEARCH_LIMITS.maxQueryLength} characters`,
+        'query',
+      );
+    const limit = first ?? 10;
+    if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_LIMITS.maxFirst)
+      throw new BadUserInputError(`first must be from 0 to ${SEARCH_LIMITS.maxFirst}`, 'first');
+    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_LIMITS.maxOffset)
+      throw new BadUserInputError('after is not a cursor of this search', 'after');
+    const f = filterOf(filter);
+    const result = await this.engine.search({
+      query: text,
+      filter: { ...f, statuses: f.statuses ?? ['PUBLISHED'] },
+      offset,
+      limit,
+    });
+    result.hits.forEach((h) => loaders.entity.prime(h.article.id, h.article));
+    const next = offset + result.hits.length;
+    return {
+      ...result,
+      endCursor: next < result.totalHits && result.hits.length > 0 ? encodeCursor([next]) : null,
+    };
+  }
+}

@@ -1,0 +1,155 @@
+import type { QueryRunner } from '../../graph/executor.js';
+import {
+  toKnownError,
+  type KnownErrorLinks,
+  type KnownErrorModel,
+  type KnownErrorRevisionModel,
+  type MatchReason,
+} from './models.js';
+
+/** The Cypher names the knowledge base uses, checked at start. */
+export const KNOWLEDGE_QUERIES = [
+  'knowledge/next-number',
+  'knowledge/create',
+  'knowledge/update',
+  'knowledge/lock',
+  'knowledge/revision-create',
+  'knowledge/links-add',
+  'knowledge/links-remove',
+  'knowledge/links-of',
+  'knowledge/revisions-of',
+  'knowledge/by-number',
+  'knowledge/page',
+  'knowledge/search',
+  'knowledge/matches',
+  'knowledge/outbox-add',
+  'knowledge/outbox-pending',
+  'knowledge/outbox-done',
+  'knowledge/outbox-count',
+  'knowledge/all-ids',
+  'knowledge/ci-context',
+  'knowledge/count',
+] as const;
+
+/** Filter of article lists and searches, with statuses resolved. */
+export interface ArticleFilter {
+  statuses: string[] | null;
+  ciId: string | null;
+  serviceId: string | null;
+  ciClass: string | null;
+  tags: string[] | null;
+}
+
+/** Cypher for the knowledge base: returns plain models. */
+export const knowledgeRepository = {
+  /** The next article number's sequence value, in the caller's transaction. */
+  async nextNumber(tx: QueryRunner): Promise<number> {
+    const [row] = await tx.run('knowledge/next-number', { name: 'knownError' });
+    return Number(row!.value);
+  },
+
+  /** Creates an article node with version 1. */
+  async create(
+    tx: QueryRunner,
+    id: string,
+    props: Record<string, unknown>,
+    now: string,
+  ): Promise<void> {
+    await tx.run('knowledge/create', { id, props, now });
+  },
+
+  /** Locks an article and reads it; undefined when it does not exist. */
+  async lock(tx: QueryRunner, id: string): Promise<KnownErrorModel | undefined> {
+    const [row] = await tx.run('knowledge/lock', { id });
+    return row ? toKnownError(row.entity as Record<string, unknown>) : undefined;
+  },
+
+  /** Writes new field values and bumps the version. */
+  async update(
+    tx: QueryRunner,
+    id: string,
+    props: Record<string, unknown>,
+    now: string,
+  ): Promise<void> {
+    await tx.run('knowledge/update', { id, props, now });
+  },
+
+  /** Saves the current text as a revision. */
+  async saveRevision(
+    tx: QueryRunner,
+    id: string,
+    editedBy: string,
+    changeNote: string | null,
+    now: string,
+  ): Promise<void> {
+    await tx.run('knowledge/revision-create', { id, editedBy, changeNote, now });
+  },
+
+  /** Adds or removes links to components (by id) and classes (by name). */
+  async changeLinks(
+    tx: QueryRunner,
+    how: 'add' | 'remove',
+    id: string,
+    componentIds: string[],
+    classes: string[],
+  ): Promise<void> {
+    await tx.run(how === 'add' ? 'knowledge/links-add' : 'knowledge/links-remove', {
+      id,
+      componentIds,
+      classes,
+    });
+  },
+
+  /** What each article applies to, in the order of `ids`. */
+  async links(tx: QueryRunner, ids: readonly string[]): Promise<KnownErrorLinks[]> {
+    const rows = await tx.run('knowledge/links-of', { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((r) => [String(r.id), r as unknown as KnownErrorLinks]));
+    return ids.map((id) => byId.get(id) ?? { ciIds: [], serviceIds: [], classes: [] });
+  },
+
+  /** The revisions of each article, oldest first, in the order of `ids`. */
+  async revisions(tx: QueryRunner, ids: readonly string[]): Promise<KnownErrorRevisionModel[][]> {
+    const rows = await tx.run('knowledge/revisions-of', { ids: [...new Set(ids)] });
+    const byId = new Map(
+      rows.map((r) => [String(r.id), r.revisions as unknown as KnownErrorRevisionModel[]]),
+    );
+    return ids.map((id) => byId.get(id) ?? []);
+  },
+
+  /** The id of the article with this number, if any. */
+  async idByNumber(tx: QueryRunner, number: string): Promise<string | null> {
+    const [row] = await tx.run('knowledge/by-number', { number });
+    return row ? String(row.id) : null;
+  },
+
+  /** A page of articles, newest first. */
+  async page(
+    tx: QueryRunner,
+    filter: ArticleFilter,
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<{ total: number; rows: KnownErrorModel[] }> {
+    const [row] = await tx.run('knowledge/page', {
+      ...filter,
+      afterAt: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+      limit,
+    });
+    return {
+      total: Number(row!.total),
+      rows: (row!.rows as Record<string, unknown>[]).map(toKnownError),
+    };
+  },
+
+  /** The published articles matching each component, with the strongest reason, newest first. */
+  async matches(
+    tx: QueryRunner,
+    ids: readonly string[],
+  ): Promise<{ id: string; reason: MatchReason }[][]> {
+    const rows = await tx.run('knowledge/matches', { ids: [...new Set(ids)] });
+    const byId = new Map(
+      rows.map((r) => [String(r.id), r.matches as { id: string; reason: MatchReason }[]]),
+    );
+    return ids.map((id) => byId.get(id) ?? []);
+  },
+};

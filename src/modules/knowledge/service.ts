@@ -1,0 +1,308 @@
+import type { Actor } from '../../context.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '../../errors.js';
+import type { Executor, QueryRunner } from '../../graph/executor.js';
+import { newId } from '../../ids.js';
+import type { KnowledgeSearchEngine } from '../../search/port.js';
+import { articleNumber } from '../../search/query-text.js';
+import { hasRole, requireRole } from '../access/roles.js';
+import { diffFields, recordChanges, type ChangeRecordInput } from '../audit/change-records.js';
+import { cmdbRepository } from '../cmdb/repository.js';
+import { originOf, throwProblems } from '../cmdb/service.js';
+import { Taxonomy } from '../cmdb/taxonomy.js';
+import type { FieldProblem } from '../cmdb/validation.js';
+import type { KnownErrorModel, KnownErrorStatus } from './models.js';
+import { knowledgeRepository as repo } from './repository.js';
+import { ARTICLE_LIMITS, normalizeArticle, type ArticleFields } from './validation.js';
+
+/** What an article applies to, as a write gives it. */
+export interface LinkInput {
+  ciIds?: string[] | null;
+  serviceIds?: string[] | null;
+  ciClasses?: string[] | null;
+}
+
+/** A workflow step of API.md: from which status to which, and the role it needs. */
+const TRANSITIONS = {
+  submit: { from: 'DRAFT', to: 'IN_REVIEW', role: 'ENGINEER' },
+  publish: { from: 'IN_REVIEW', to: 'PUBLISHED', role: 'PROBLEM_MANAGER' },
+  reject: { from: 'IN_REVIEW', to: 'DRAFT', role: 'PROBLEM_MANAGER' },
+  retire: { from: 'PUBLISHED', to: 'RETIRED', role: 'PROBLEM_MANAGER' },
+} as const;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+const ENTITY_TYPE = 'KnownError';
+
+/**
+ * Known-error writes: creation with a transactional number, edits with revisions, the review
+ * workflow with separated duties, and links. Each write locks the article, checks
+ * `expectedVersion`, records its ChangeRecords and tells the search engine, all in one
+ * transaction.
+ */
+export class KnowledgeService {
+  constructor(
+    private readonly executor: Executor,
+    private readonly search: KnowledgeSearchEngine,
+  ) {}
+
+  /** Creates a DRAFT article with the next number, its first revision and its links. */
+  async create(
+    actor: Actor,
+    requestId: string | null,
+    input: ArticleFields & LinkInput,
+  ): Promise<KnownErrorModel> {
+    requireRole(actor, 'ENGINEER');
+    const problems: FieldProblem[] = [];
+    const fields = normalizeArticle(input, true, problems);
+    const links = await this.checkLinkShape(input, problems);
+    throwProblems(problems);
+    const id = newId('ke');
+    await this.executor.writeTx('createKnownError', async (tx) => {
+      await this.checkLinkTargets(tx, links);
+      const now = new Date().toISOString();
+      const number = articleNumber(await repo.nextNumber(tx));
+      const props = {
+        ...fields,
+        number,
+        status: 'DRAFT',
+        author: actor.id,
+        reviewer: null,
+        publishedAt: null,
+      };
+      await repo.create(tx, id, props, now);
+      await repo.changeLinks(tx, 'add', id, [...links.ciIds, ...links.serviceIds], links.classes);
+      await repo.saveRevision(tx, id, actor.id, null, now);
+      await this.finish(tx, actor, requestId, id, now, [
+        {
+          action: 'CREATE',
+          entityType: ENTITY_TYPE,
+          entityId: id,
+          changes: diffFields({}, { ...props, ...linkShape(links) }),
+        },
+      ]);
+    });
+    return this.reload(id);
+  }
+
+  /** Edits the text of a non-retired article and records a revision. */
+  async update(
+    actor: Actor,
+    requestId: string | null,
+    id: string,
+    expectedVersion: number,
+    input: ArticleFields,
+    changeNote: string | null | undefined,
+  ): Promise<KnownErrorModel> {
+    requireRole(actor, 'ENGINEER');
+    const problems: FieldProblem[] = [];
+    const fields = normalizeArticle(input, false, problems);
+    if (changeNote && changeNote.length > ARTICLE_LIMITS.changeNoteLength)
+      problems.push({ field: 'changeNote', message: 'changeNote is too long' });
+    throwProblems(problems);
+    await this.executor.writeTx('updateKnownError', async (tx) => {
+      const before = await this.lockForWrite(tx, id, expectedVersion, 'edited');
+      const now = new Date().toISOString();
+      await repo.update(tx, id, fields, now);
+      await repo.saveRevision(tx, id, actor.id, changeNote?.trim() || null, now);
+      const changes = diffFields(pick(before, Object.keys(fields)), fields);
+      if (changeNote) changes.changeNote = { before: null, after: changeNote };
+      await this.finish(tx, actor, requestId, id, now, [
+        { action: 'UPDATE', entityType: ENTITY_TYPE, entityId: id, changes },
+      ]);
+    });
+    return this.reload(id);
+  }
+
+  /** Moves an article one step through the workflow; INVALID_TRANSITION from any other status. */
+  async transition(
+    actor: Actor,
+    requestId: string | null,
+    name: TransitionName,
+    id: string,
+    expectedVersion: number,
+    reason?: string | null,
+  ): Promise<KnownErrorModel> {
+    const step = TRANSITIONS[name];
+    requireRole(actor, step.role);
+    if ((name === 'reject' || name === 'retire') && !reason?.trim())
+      throw new BadUserInputError(`a reason is required to ${name} an article`, 'reason');
+    if (reason && reason.length > ARTICLE_LIMITS.changeNoteLength)
+      throw new BadUserInputError('reason is too long', 'reason');
+    await this.executor.writeTx(`${name}KnownError`, async (tx) => {
+      const before = await this.lock(tx, id, expectedVersion);
+      if (before.status !== step.from) {
+        throw new InvalidTransitionError(
+          `cannot ${name} an article that is ${before.status}; it must be ${step.from}`,
+          { from: before.status, to: step.to },
+        );
+      }
+      // Separated duties: an author does not approve their own article, unless an ADMIN,
+      // and then the override is on the record.
+      const selfApproval = name === 'publish' && before.author === actor.id;
+      if (selfApproval && !hasRole(actor, 'ADMIN'))
+        throw new ForbiddenError('the author of an article cannot publish it', 'ADMIN');
+      const now = new Date().toISOString();
+      const props: Record<string, unknown> = { status: step.to };
+      if (name === 'publish' || name === 'reject') props.reviewer = actor.id;
+      if (name === 'publish' && !before.publishedAt) props.publishedAt = now;
+      await repo.update(tx, id, props, now);
+      const changes: Record<string, unknown> = diffFields(pick(before, Object.keys(props)), props);
+      if (reason) changes.reason = { before: null, after: reason.trim() };
+      if (selfApproval) changes.authorOverride = { before: null, after: true };
+      await this.finish(tx, actor, requestId, id, now, [
+        { action: 'TRANSITION', entityType: ENTITY_TYPE, entityId: id, changes },
+      ]);
+    });
+    return this.reload(id);
+  }
+
+  /** Adds or removes what a non-retired article applies to. */
+  async changeLinks(
+    actor: Actor,
+    requestId: string | null,
+    how: 'add' | 'remove',
+    id: string,
+    input: LinkInput,
+    expectedVersion?: number | null,
+  ): Promise<KnownErrorModel> {
+    requireRole(actor, 'ENGINEER');
+    const problems: FieldProblem[] = [];
+    const links = await this.checkLinkShape(input, problems);
+    throwProblems(problems);
+    await this.executor.writeTx(
+      how === 'add' ? 'linkKnownError' : 'unlinkKnownError',
+      async (tx) => {
+        await this.lockForWrite(tx, id, expectedVersion ?? null, 'relinked');
+        if (how === 'add') await this.checkLinkTargets(tx, links);
+        const [before] = await repo.links(tx, [id]);
+        await repo.changeLinks(tx, how, id, [...links.ciIds, ...links.serviceIds], links.classes);
+        const [after] = await repo.links(tx, [id]);
+        const now = new Date().toISOString();
+        await repo.update(tx, id, {}, now);
+        await this.finish(tx, actor, requestId, id, now, [
+          {
+            action: how === 'add' ? 'LINK' : 'UNLINK',
+            entityType: ENTITY_TYPE,
+            entityId: id,
+            changes: diffFields(linkShape(before!), linkShape(after!)),
+          },
+        ]);
+      },
+    );
+    return this.reload(id);
+  }
+
+  private async lock(
+    tx: QueryRunner,
+    id: string,
+    expectedVersion: number | null,
+  ): Promise<KnownErrorModel> {
+    const article = await repo.lock(tx, id);
+    if (!article) throw new NotFoundError('KnownError', id);
+    if (expectedVersion !== null && article.version !== expectedVersion) {
+      throw new ConflictError(
+        `KnownError ${id} is at version ${article.version}, not ${expectedVersion}`,
+        { currentVersion: article.version },
+      );
+    }
+    return article;
+  }
+
+  /** Locks an article that is about to change; a RETIRED article is read-only. */
+  private async lockForWrite(
+    tx: QueryRunner,
+    id: string,
+    expectedVersion: number | null,
+    what: string,
+  ): Promise<KnownErrorModel> {
+    const article = await this.lock(tx, id, expectedVersion);
+    if (article.status === 'RETIRED')
+      throw new InvalidTransitionError(`a RETIRED article is read-only and cannot be ${what}`, {
+        from: 'RETIRED' satisfies KnownErrorStatus,
+      });
+    return article;
+  }
+
+  /** Normalizes link input; unknown class names are problems of `ciClasses`. */
+  private async checkLinkShape(
+    input: LinkInput,
+    problems: FieldProblem[],
+  ): Promise<{ ciIds: string[]; serviceIds: string[]; classes: string[] }> {
+    const links = {
+      ciIds: [...new Set(input.ciIds ?? [])],
+      serviceIds: [...new Set(input.serviceIds ?? [])],
+      classes: [...new Set(input.ciClasses ?? [])],
+    };
+    if (links.ciIds.length + links.serviceIds.length + links.classes.length > ARTICLE_LIMITS.links)
+      problems.push({ field: 'ciIds', message: `at most ${ARTICLE_LIMITS.links} links at once` });
+    if (links.classes.length > 0) {
+      const taxonomy = await this.executor.readTx(
+        'ciClasses',
+        async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
+      );
+      for (const name of links.classes)
+        if (!taxonomy.get(name))
+          problems.push({ field: 'ciClasses', message: `no CI class named ${name}` });
+    }
+    return links;
+  }
+
+  /** Checks that linked CIs and services exist with the right type. */
+  private async checkLinkTargets(
+    tx: QueryRunner,
+    links: { ciIds: string[]; serviceIds: string[] },
+  ): Promise<void> {
+    const refs = [
+      ...links.ciIds.map((id) => ({ id, field: 'ciIds', type: 'ConfigurationItem' })),
+      ...links.serviceIds.map((id) => ({ id, field: 'serviceIds', type: 'Service' })),
+    ];
+    if (refs.length === 0) return;
+    const found = await cmdbRepository.entitiesByIds(
+      tx,
+      refs.map((r) => r.id),
+    );
+    refs.forEach((ref, i) => {
+      const target = found[i];
+      if (!target) throw new NotFoundError(ref.type, ref.id, { field: ref.field });
+      if (target.__typename !== ref.type)
+        throw new BadUserInputError(
+          `${ref.id} is a ${target.__typename}, not a ${ref.type}`,
+          ref.field,
+        );
+    });
+  }
+
+  /** Writes the audit records and tells the search engine, in the writing transaction. */
+  private async finish(
+    tx: QueryRunner,
+    actor: Actor,
+    requestId: string | null,
+    id: string,
+    now: string,
+    records: ChangeRecordInput[],
+  ): Promise<void> {
+    await recordChanges(tx, originOf(actor, requestId), now, records);
+    await this.search.articleChanged(tx, id, now);
+  }
+
+  private async reload(id: string): Promise<KnownErrorModel> {
+    const [article] = (await this.executor.readTx('knownErrorsByIds', (tx) =>
+      cmdbRepository.entitiesByIds(tx, [id]),
+    )) as (KnownErrorModel | undefined)[];
+    return article!;
+  }
+}
+
+const pick = (model: KnownErrorModel, keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((k) => [k, (model as unknown as Record<string, unknown>)[k]]));
+
+const linkShape = (l: { ciIds: string[]; serviceIds: string[]; classes: string[] }) => ({
+  ciIds: [...l.ciIds].sort(),
+  serviceIds: [...l.serviceIds].sort(),
+  appliesToClasses: [...l.classes].sort(),
+});

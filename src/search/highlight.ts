@@ -1,0 +1,95 @@
+import type { ParsedQuery } from './query-text.js';
+
+/** The fields a hit can be highlighted in, in the order highlights are listed. */
+export const HIGHLIGHT_FIELDS = [
+  'number',
+  'title',
+  'symptoms',
+  'cause',
+  'workaround',
+  'resolution',
+  'tags',
+] as const;
+
+const SNIPPET_LENGTH = 160;
+const LEAD = 40;
+
+/** A crude English stem for highlighting: what the indexed stem of a word most likely starts with. */
+function stem(word: string): string {
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (word.length > suffix.length + 3 && word.endsWith(suffix))
+      return word.slice(0, -suffix.length);
+  }
+  return word;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The patterns that mark matches: numbers, word stems, and for each CJK run the whole run, or,
+ * in a text that does not contain it whole, its bigrams (what the bigram index matched).
+ */
+function patterns(parsed: ParsedQuery): { exact: RegExp; fallback?: RegExp }[] {
+  const out: { exact: RegExp; fallback?: RegExp }[] = [];
+  for (const n of parsed.numbers) out.push({ exact: new RegExp(escapeRegExp(n), 'giu') });
+  for (const run of parsed.cjkRuns) {
+    const grams =
+      run.length > 2 ? Array.from({ length: run.length - 1 }, (_, i) => run.slice(i, i + 2)) : [];
+    out.push({
+      exact: new RegExp(escapeRegExp(run), 'gu'),
+      fallback: grams.length > 0 ? new RegExp(grams.map(escapeRegExp).join('|'), 'gu') : undefined,
+    });
+  }
+  for (const w of parsed.words)
+    out.push({
+      exact: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem(w))}[\\p{L}\\p{N}]*`, 'giu'),
+    });
+  return out;
+}
+
+/** Marks the matched passages of one text; null when nothing in it matches. */
+export function snippet(text: string, regexps: RegExp[]): string | null {
+  const ranges: [number, number][] = [];
+  for (const re of regexps) {
+    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  if (ranges.length === 0) return null;
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  const start = text.length <= SNIPPET_LENGTH ? 0 : Math.max(0, merged[0]![0] - LEAD);
+  const end = Math.min(text.length, start + SNIPPET_LENGTH);
+  let out = start > 0 ? '…' : '';
+  let at = start;
+  for (const [from, to] of merged) {
+    if (from >= end) break;
+    out += text.slice(at, from) + '<em>' + text.slice(from, Math.min(to, end)) + '</em>';
+    at = Math.min(to, end);
+  }
+  return out + text.slice(at, end) + (end < text.length ? '…' : '');
+}
+
+/** Highlights of an article for a query: one snippet per field that matches. */
+export function highlights(
+  fields: Record<(typeof HIGHLIGHT_FIELDS)[number], string | null>,
+  parsed: ParsedQuery,
+): { field: string; snippet: string }[] {
+  const regexps = patterns(parsed);
+  const out: { field: string; snippet: string }[] = [];
+  for (const field of HIGHLIGHT_FIELDS) {
+    const text = fields[field];
+    if (!text) continue;
+    const marked = snippet(
+      text,
+      regexps.flatMap((p) =>
+        p.fallback && text.search(p.exact) === -1 ? [p.fallback] : [p.exact],
+      ),
+    );
+    if (marked !== null) out.push({ field, snippet: marked });
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+import { Meilisearch, type Index } from 'meilisearch';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Executor, QueryRunner } from '../graph/executor.js';
+import { newId } from '../ids.js';
+import { cmdbRepository } from '../modules/cmdb/repository.js';
+import { Taxonomy } from '../modules/cmdb/taxonomy.js';
+import { toKnownError } from '../modules/knowledge/models.js';
+import { HIGHLIGHT_FIELDS } from './highlight.js';
+import { INDEX_SETTINGS, type ArticleDocument } from './meili-documents.js';
+import { checkTask, OutboxRelay } from './outbox-relay.js';
+import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
+
+/** Meilisearch's connection settings, with the URL known to be set. */
+export type MeiliConfig = Config['meili'] & { url: string };
+
+const quote = (v: string) => JSON.stringify(v);
+
+/**
+ * Search on Meilisearch (when MEILI_URL is set), for typo tolerance and instant search at scale.
+ * Writes reach it through the transactional outbox and the relay, so a write is searchable
+ * within the relay interval plus Meilisearch's indexing time (about a second), and while
+ * Meilisearch is down writes still succeed and catch up afterwards.
+ */
+export class MeiliSearchEngine implements KnowledgeSearchEngine {
+  readonly name = 'meilisearch';
+  private readonly relay: OutboxRelay;
+
+  private constructor(
+    private readonly client: Meilisearch,
+    private readonly config: MeiliConfig,
+    private readonly executor: Executor,
+    logger: Logger,
+  ) {
+    this.relay = new OutboxRelay(executor, () => this.index(), logger, config.relayIntervalMs);
+  }
+
+  /** Connects, makes sure the index exists with its settings, and starts the relay. */
+  static async start(
+    config: MeiliConfig,
+    executor: Executor,
+    logger: Logger,
+  ): Promise<MeiliSearchEngine> {
+    const client = new Meilisearch({ host: config.url, apiKey: config.apiKey });
+    const engine = new MeiliSearchEngine(client, config, executor, logger);
+    try {
+      await ensureIndex(client, config.index);
+    } catch (err) {
+      // Meilisearch being down must not stop the service: readiness reports it, the relay retries.
+      logger.warn({ err }, 'Meilisearch is not reachable; searches fail until it is');
+    }
+    engine.relay.start();
+    return engine;
+  }
+
+  /** The client, for the reindex command. */
+  get meili(): Meilisearch {
+    return this.client;
+  }
+
+  /** Relays every pending change now (tests and the reindex command use it). */
+  drainOutbox(): Promise<number> {
+    return this.relay.drain();
+  }
+
+  private index(): Index<ArticleDocument> {
+    return this.client.index<ArticleDocument>(this.config.index);
+  }
+
+  async search(request: SearchRequest): Promise<SearchResultModel> {
+    const filter = await this.filterOf(request);
+    const result = await this.index().search(request.query, {
+      filter,
+      offset: request.offset,
+      limit: request.limit,
+      showRankingScore: true,
+      attributesToHighlight: [...HIGHLIGHT_FIELDS],
+      highlightPreTag: '<em>',
+      highlightPostTag: '</em>',
+      attributesToCrop: ['symptoms', 'cause', 'workaround', 'resolution'],
+      cropLength: 40,
+    });
+    const ids = result.hits.map((h) => h.id);
+    const articles = await this.executor.readTx('knownErrorsByIds', (tx) =>
+      cmdbRepository.entitiesByIds(tx, ids),
+    );
+    const hits = result.hits.flatMap((hit, i) => {
+      const found = articles[i];
+      if (!found) return [];
+      const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
+      const highlights = HIGHLIGHT_FIELDS.flatMap((field) => {
+        const value = formatted[field];
+        const text = Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value);
+        return text.includes('<em>') ? [{ field, snippet: text }] : [];
+      });
+      return [
+        {
+          article: toKnownError(found as unknown as Record<string, unknown>),
+          score: hit._rankingScore ?? 0,
+          highlights,
+        },
+      ];
+    });
+    return { totalHits: result.estimatedTotalHits ?? hits.length, hits, engine: this.name };
+  }
+
+  /** The Meilisearch filter expression of a request (filters mean the same as on Neo4j). */
+  private async filterOf(request: SearchRequest): Promise<string[]> {
+    const f = request.filter;
+    const out = [`status IN [${f.statuses.map(quote).join(', ')}]`];
+    for (const tag of f.tags ?? []) out.push(`tags = ${quote(tag)}`);
+    if (f.serviceId) out.push(`serviceIds = ${quote(f.serviceId)}`);
+    if (f.ciClass || f.ciId) {
+      const taxonomy = await this.executor.readTx(
+        'ciClasses',
+        async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
+      );
+      if (f.ciClass) out.push(`classes IN [${taxonomy.lineage(f.ciClass).map(quote).join(', ')}]`);
+      if (f.ciId) {
+        const [ci] = await this.executor.read('knowledge/ci-context', { ciId: f.ciId });
+        const either = [`ciIds = ${quote(f.ciId)}`];
+        if (ci?.ciClass)
+          either.push(`classes IN [${taxonomy.lineage(String(ci.ciClass)).map(quote).join(', ')}]`);
+        const services = (ci?.serviceIds as string[] | undefined) ?? [];
+        if (services.length > 0) either.push(`serviceIds IN [${services.map(quote).join(', ')}]`);
+        out.push(`(${either.join(' OR ')})`);
+      }
+    }
+    return out;
+  }
+
+  /** Writes an outbox entry in the article's transaction; the relay carries it to Meilisearch. */
+  async articleChanged(tx: QueryRunner, articleId: string, now: string): Promise<void> {
+    await tx.run('knowledge/outbox-add', { outboxId: newId('ob'), articleId, now });
+  }
+
+  async ready(): Promise<boolean> {
+    return this.client.isHealthy();
+  }
+
+  stop(): Promise<void> {
+    return this.relay.stop();
+  }
+}
+
+/** Creates the index with its settings when missing, and (re)applies the settings. */
+export async function ensureIndex(client: Meilisearch, uid: string): Promise<void> {
+  const exists = await client
+    .getRawIndex(uid)
+    .then(() => true)
+    .catch(() => false);
+  if (!exists) checkTask(await client.createIndex(uid, { primaryKey: 'id' }).waitTask());
+  checkTask(await client.index(uid).updateSettings(INDEX_SETTINGS).waitTask({ timeout: 60000 }));
+}

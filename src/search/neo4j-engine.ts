@@ -1,0 +1,54 @@
+import type { Executor } from '../graph/executor.js';
+import { toKnownError } from '../modules/knowledge/models.js';
+import { highlights } from './highlight.js';
+import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
+import { luceneQueries, parseQuery } from './query-text.js';
+
+/**
+ * Search on Neo4j's full-text indexes (the default engine): the article's text is indexed twice,
+ * with CJK bigrams and with the English analyzer, in the transaction that writes it, so a write
+ * is searchable as soon as its mutation returns.
+ */
+export class Neo4jSearchEngine implements KnowledgeSearchEngine {
+  readonly name = 'neo4j';
+
+  constructor(private readonly executor: Executor) {}
+
+  async search(request: SearchRequest): Promise<SearchResultModel> {
+    const parsed = parseQuery(request.query);
+    const { cjkQuery, enQuery } = luceneQueries(parsed);
+    if (!cjkQuery && !enQuery && parsed.numbers.length === 0)
+      return { totalHits: 0, hits: [], engine: this.name };
+    const [row] = await this.executor.read('knowledge/search', {
+      cjkQuery,
+      enQuery,
+      numbers: parsed.numbers,
+      ...request.filter,
+      offset: request.offset,
+      limit: request.limit,
+    });
+    const page = row!.page as { entity: Record<string, unknown>; score: number }[];
+    return {
+      totalHits: Number(row!.total),
+      engine: this.name,
+      hits: page.map((h) => {
+        const article = toKnownError(h.entity);
+        return {
+          article,
+          score: Number(h.score),
+          highlights: highlights({ ...article, tags: article.tags.join(', ') }, parsed),
+        };
+      }),
+    };
+  }
+
+  async articleChanged(): Promise<void> {
+    // The full-text indexes are updated by the writing transaction itself.
+  }
+
+  ready(): Promise<boolean> {
+    return this.executor.ping();
+  }
+
+  async stop(): Promise<void> {}
+}

@@ -1,0 +1,54 @@
+import { highlights, snippet } from './highlight.js';
+import { articleNumber, luceneQueries, parseQuery } from './query-text.js';
+
+describe('parseQuery', () => {
+  it('splits Chinese runs, English words and article numbers', () => {
+    expect(parseQuery('网络打印机 Printers offline ke-12 KE-000345')).toEqual({
+      cjkRuns: ['网络打印机'],
+      words: ['printers', 'offline'],
+      numbers: ['KE-000012', 'KE-000345'],
+    });
+  });
+
+  it('lets no Lucene syntax through', () => {
+    const { cjkQuery, enQuery } = luceneQueries(parseQuery('title:(a OR b*) "x" 证书~ -y AND'));
+    expect(enQuery).toBe('title a or b x y and');
+    expect(cjkQuery).toBe('"证书"^2 证书');
+  });
+
+  it('pads numbers', () => {
+    expect(articleNumber(7)).toBe('KE-000007');
+    expect(articleNumber(1234567)).toBe('KE-1234567');
+  });
+});
+
+describe('highlights', () => {
+  it('marks a contained Chinese word and an English stem', () => {
+    const h = highlights(
+      {
+        number: 'KE-000001',
+        title: '网络打印机无法连接',
+        symptoms: 'Printers show offline',
+        cause: null,
+        workaround: null,
+        resolution: null,
+        tags: 'printer',
+      },
+      parseQuery('打印机 printers'),
+    );
+    expect(h).toEqual([
+      { field: 'title', snippet: '网络<em>打印机</em>无法连接' },
+      { field: 'symptoms', snippet: '<em>Printers</em> show offline' },
+      { field: 'tags', snippet: '<em>printer</em>' },
+    ]);
+  });
+
+  it('cuts long texts around the first match', () => {
+    const text = `${'a '.repeat(100)}certificate expired ${'b '.repeat(100)}`;
+    const s = snippet(text, [/certificate/giu])!;
+    expect(s.startsWith('…')).toBe(true);
+    expect(s.endsWith('…')).toBe(true);
+    expect(s).toContain('<em>certificate</em>');
+    expect(s.length).toBeLessThan(200);
+  });
+});
