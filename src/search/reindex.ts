@@ -1,0 +1,49 @@
+import type { Meilisearch } from 'meilisearch';
+import type { Executor } from '../graph/executor.js';
+import { ensureIndex } from './meili-engine.js';
+import { readDocuments } from './meili-documents.js';
+import { checkTask } from './outbox-relay.js';
+
+const BATCH = 1000;
+
+/**
+ * Rebuilds the Meilisearch index from Neo4j: fills a fresh index with every article, then swaps
+ * it in under the configured name (renaming it when none exists yet) and drops the old one.
+ * Changes written meanwhile wait in the outbox and reach the swapped-in index afterwards.
+ */
+export async function reindex(
+  client: Meilisearch,
+  executor: Executor,
+  uid: string,
+): Promise<{ index: string; documents: number }> {
+  const fresh = `${uid}_${Date.now()}`;
+  await ensureIndex(client, fresh);
+  let documents = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const rows = await executor.read('knowledge/all-ids', { afterId, limit: BATCH });
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => String(r.id));
+    const docs = await executor.readTx('reindexArticles', (tx) => readDocuments(tx, ids));
+    const present = docs.filter((d) => d !== undefined);
+    checkTask(
+      await client
+        .index(fresh)
+        .addDocuments(present, { primaryKey: 'id' })
+        .waitTask({ timeout: 120000 }),
+    );
+    documents += present.length;
+    afterId = ids.at(-1)!;
+  }
+  const exists = await client
+    .getRawIndex(uid)
+    .then(() => true)
+    .catch(() => false);
+  checkTask(
+    await client
+      .swapIndexes([{ indexes: [uid, fresh], rename: !exists }])
+      .waitTask({ timeout: 60000 }),
+  );
+  if (exists) checkTask(await client.deleteIndex(fresh).waitTask({ timeout: 60000 }));
+  return { index: uid, documents };
+}
