@@ -1,4 +1,4 @@
-import { MeiliSearchEngine } from '../src/search/meili-engine.js';
+import type { MeiliSearchEngine } from '../src/search/meili-engine.js';
 import { reindex } from '../src/search/reindex.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
