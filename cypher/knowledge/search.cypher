@@ -23,5 +23,12 @@ WHERE k.status IN $statuses
       MATCH (cls)-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) }
     OR EXISTS { MATCH (k)-[:APPLIES_TO]->(:Service)-[:DEPENDS_ON|RUNS_ON|HOSTED_ON|CONNECTS_TO|LOCATED_IN]->(:ConfigurationItem {id: $ciId}) })
 WITH k, score ORDER BY score DESC, k.number DESC
-WITH collect({entity: k {.*}, score: score}) AS hits
-RETURN size(hits) AS total, hits[$offset..($offset + $limit)] AS page
+// Only the page's articles are projected: a common word can match tens of thousands.
+WITH collect({k: k, score: score}) AS hits
+WITH size(hits) AS total, hits[$offset..($offset + $limit)] AS pageHits
+CALL (pageHits) {
+  UNWIND pageHits AS h
+  WITH h.k AS k, h.score AS score
+  RETURN collect({entity: k {.*}, score: score}) AS page
+}
+RETURN total, page

@@ -2,7 +2,7 @@ import type { Executor } from '../graph/executor.js';
 import { toKnownError } from '../modules/knowledge/models.js';
 import { highlights } from './highlight.js';
 import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
-import { luceneQueries, parseQuery } from './query-text.js';
+import { luceneQueries, parseQuery, type ParsedQuery } from './query-text.js';
 
 /**
  * Search on Neo4j's full-text indexes (the default engine): the article's text is indexed twice,
@@ -14,22 +14,22 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
 
   constructor(private readonly executor: Executor) {}
 
+  /**
+   * Articles that contain every word of the query come first and alone; only when there is none
+   * does the search fall back to articles with any of the words. Besides precision, this keeps
+   * common words from dragging tens of thousands of weak hits through the ranking.
+   */
   async search(request: SearchRequest): Promise<SearchResultModel> {
     const parsed = parseQuery(request.query);
-    const { cjkQuery, enQuery } = luceneQueries(parsed);
-    if (!cjkQuery && !enQuery && parsed.numbers.length === 0)
+    if (parsed.cjkRuns.length + parsed.words.length + parsed.numbers.length === 0)
       return { totalHits: 0, hits: [], engine: this.name };
-    const [row] = await this.executor.read('knowledge/search', {
-      cjkQuery,
-      enQuery,
-      numbers: parsed.numbers,
-      ...request.filter,
-      offset: request.offset,
-      limit: request.limit,
-    });
-    const page = row!.page as { entity: Record<string, unknown>; score: number }[];
+    let row = await this.run(request, parsed, 'all');
+    const looser =
+      parsed.cjkRuns.length + parsed.words.length > 1 || parsed.cjkRuns.some((r) => r.length > 2);
+    if (Number(row.total) === 0 && looser) row = await this.run(request, parsed, 'any');
+    const page = row.page as { entity: Record<string, unknown>; score: number }[];
     return {
-      totalHits: Number(row!.total),
+      totalHits: Number(row.total),
       engine: this.name,
       hits: page.map((h) => {
         const article = toKnownError(h.entity);
@@ -40,6 +40,23 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
         };
       }),
     };
+  }
+
+  private async run(
+    request: SearchRequest,
+    parsed: ParsedQuery,
+    mode: 'all' | 'any',
+  ): Promise<Record<string, unknown>> {
+    const { cjkQuery, enQuery } = luceneQueries(parsed, mode);
+    const [row] = await this.executor.read('knowledge/search', {
+      cjkQuery,
+      enQuery,
+      numbers: parsed.numbers,
+      ...request.filter,
+      offset: request.offset,
+      limit: request.limit,
+    });
+    return row!;
   }
 
   async articleChanged(): Promise<void> {

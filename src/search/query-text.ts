@@ -32,12 +32,21 @@ export function parseQuery(query: string): ParsedQuery {
 }
 
 /**
- * Lucene query strings for the two indexes. A CJK run is asked both as a phrase (the whole word,
- * boosted) and as its bigrams (so a sentence still finds articles sharing part of it); words are
- * OR-ed, so an article with more of them ranks higher. Only letters and digits reach Lucene, so
- * no query syntax from the user can.
+ * Lucene query strings for the two indexes. `all` requires every CJK run (as a phrase: the whole
+ * word, contained anywhere) and every word (by stem); `any` asks for CJK runs both as a boosted
+ * phrase and as their bigrams, and OR-s the words, so a sentence still finds articles sharing part
+ * of it. Only letters and digits reach Lucene, so no query syntax from the user can.
  */
-export function luceneQueries(parsed: ParsedQuery): { cjkQuery: string; enQuery: string } {
+export function luceneQueries(
+  parsed: ParsedQuery,
+  mode: 'all' | 'any' = 'any',
+): { cjkQuery: string; enQuery: string } {
+  if (mode === 'all') {
+    return {
+      cjkQuery: parsed.cjkRuns.map((run) => `+"${run}"`).join(' '),
+      enQuery: parsed.words.map((w) => `+${w}`).join(' '),
+    };
+  }
   const cjkQuery = parsed.cjkRuns
     .map((run) => (run.length > 1 ? `"${run}"^2 ${run}` : run))
     .join(' ');
