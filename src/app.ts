@@ -85,7 +85,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   await migrate(executor, fromRoot('cypher', 'migrations'), logger);
   await ensureTaxonomy(executor);
   const search = await createSearchEngine(config, executor, logger.child({ module: 'search' }));
-  const services = createServices(executor, search);
+  const services = createServices(executor, search, logger);
   if (config.seedDemo) {
     await seedDemoIfEmpty(services, logger);
     await seedKnowledgeIfEmpty(services, logger);

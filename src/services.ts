@@ -1,8 +1,10 @@
+import type { Logger } from 'pino';
 import type { Executor } from './graph/executor.js';
 import { CmdbQueries } from './modules/cmdb/queries.js';
 import { ImportService } from './modules/cmdb/import.js';
 import { CmdbService } from './modules/cmdb/service.js';
 import { ImpactService } from './modules/impact/service.js';
+import { TopologyIndexHolder } from './modules/impact/topology-index.js';
 import { KnowledgeQueries } from './modules/knowledge/queries.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
 import type { KnowledgeSearchEngine } from './search/port.js';
@@ -20,13 +22,20 @@ export interface Services {
 }
 
 /** Builds the application services over one executor and one knowledge-search engine. */
-export function createServices(executor: Executor, search: KnowledgeSearchEngine): Services {
+export function createServices(
+  executor: Executor,
+  search: KnowledgeSearchEngine,
+  logger: Logger,
+): Services {
   return {
     executor,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
     importer: new ImportService(executor),
-    impact: new ImpactService(executor),
+    impact: new ImpactService(
+      executor,
+      new TopologyIndexHolder(executor, logger.child({ module: 'impact' })),
+    ),
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),
     search,

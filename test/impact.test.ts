@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createLoaders } from '../src/loaders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -269,5 +270,62 @@ describe('rootCauseCandidates over the demo estate', () => {
     });
     const many = Array.from({ length: 1001 }, (_, i) => `x-${i}`);
     expect((await t.gql(RCA, { s: many })).errors?.[0]?.extensions.code).toBe('LIMIT_EXCEEDED');
+  });
+});
+
+describe('the in-memory topology index', () => {
+  const actor = { id: 'test', roles: ['ADMIN'] };
+  const analyzeWith = (input: { failed: string[]; maxDepth?: number }) =>
+    t.app.services.impact.analyze(actor, createLoaders(t.app.services.executor), input);
+  const shape = (r: Awaited<ReturnType<typeof analyzeWith>>) => ({
+    impacts: r.impacts.map((i) => [i.subjectId, i.state, i.distance]).sort(),
+    absorbed: r.absorbed.sort((a, b) => a.groupId.localeCompare(b.groupId)),
+    truncated: r.truncated,
+  });
+
+  it('answers exactly as the Neo4j walk while current, and steps aside after any CMDB write', async () => {
+    const cases = [
+      { failed: ['core-ext-1', 'core-ext-2'] },
+      { failed: ['pwr-room-a-feed1'] },
+      { failed: ['cl-ext'] },
+      { failed: ['grp-core-int'], maxDepth: 2 },
+    ];
+    await t.app.services.impact.topologyIndex!.rebuild();
+    for (const input of cases) {
+      const memory = await analyzeWith(input);
+      expect(memory.source).toBe('memory');
+      // A write bumps the version: the next analysis reads Neo4j, and a rebuild starts.
+      await t.ok(
+        `mutation { addDependency(input: { fromId: "printer-16", toId: "printer-15", kind: CONNECTS_TO, strength: SOFT }) { kind } }`,
+      );
+      const graph = await analyzeWith(input);
+      expect(graph.source).toBe('graph');
+      expect(shape(memory)).toEqual(shape(graph));
+      await t.ok(
+        `mutation { removeDependency(fromId: "printer-16", toId: "printer-15", kind: CONNECTS_TO) }`,
+      );
+      await t.app.services.impact.topologyIndex!.rebuild();
+    }
+  });
+
+  it('sees a write made by another instance at once', async () => {
+    await t.app.services.impact.topologyIndex!.rebuild();
+    expect((await analyzeWith({ failed: ['printer-15'] })).source).toBe('memory');
+    // Another instance writes straight to Neo4j through its own service: only the version tells.
+    const other = await startTestApp();
+    try {
+      await other.ok(
+        `mutation { addDependency(input: { fromId: "printer-16", toId: "printer-15", kind: CONNECTS_TO }) { kind } }`,
+      );
+    } finally {
+      await other.close();
+    }
+    const r = await analyzeWith({ failed: ['printer-15'] });
+    expect(r.source).toBe('graph');
+    expect(r.impacts.map((i) => i.subjectId)).toContain('printer-16');
+    await t.app.services.impact.topologyIndex!.rebuild();
+    const m = await analyzeWith({ failed: ['printer-15'] });
+    expect(m.source).toBe('memory');
+    expect(m.impacts.map((i) => i.subjectId)).toContain('printer-16');
   });
 });

@@ -48,7 +48,7 @@ export async function withServices<T>(
     await ensureTaxonomy(executor);
     const search = await createSearchEngine(config, executor, logger);
     try {
-      return await work(createServices(executor, search), logger, config);
+      return await work(createServices(executor, search, logger), logger, config);
     } finally {
       await search.stop();
     }

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Index } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { Executor } from '../graph/executor.js';
@@ -70,7 +71,9 @@ export class OutboxRelay {
 
   /** One batch: read, upsert or delete, confirm, then clear the entries. */
   private async round(): Promise<number> {
-    const pending = await this.executor.read('knowledge/outbox-pending', { limit: BATCH });
+    const pending = await this.executor.read('knowledge/outbox-pending', {
+      limit: neo4j.int(BATCH),
+    });
     if (pending.length === 0) return 0;
     const ids = [...new Set(pending.map((p) => String(p.articleId)))];
     const docs = await this.executor.readTx('searchOutboxArticles', (tx) => readDocuments(tx, ids));

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Meilisearch } from 'meilisearch';
 import type { Executor } from '../graph/executor.js';
 import { ensureIndex } from './meili-engine.js';
@@ -21,7 +22,7 @@ export async function reindex(
   let documents = 0;
   let afterId: string | null = null;
   for (;;) {
-    const rows = await executor.read('knowledge/all-ids', { afterId, limit: BATCH });
+    const rows = await executor.read('knowledge/all-ids', { afterId, limit: neo4j.int(BATCH) });
     if (rows.length === 0) break;
     const ids = rows.map((r) => String(r.id));
     const docs = await executor.readTx('reindexArticles', (tx) => readDocuments(tx, ids));

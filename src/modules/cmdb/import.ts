@@ -381,6 +381,7 @@ export class ImportService {
       const batches = chunks(items, batchSize);
       if (tx) {
         for (const batch of batches) await work(tx, batch);
+        await repo.bumpTopology(tx);
         return;
       }
       // Batches of one step are independent: `writers` transactions at a time keep every core
@@ -389,7 +390,11 @@ export class ImportService {
       const writer = async () => {
         while (next < batches.length) {
           const batch = batches[next++]!;
-          await this.executor.writeTx(label, (t) => work(t, batch));
+          await this.executor.writeTx(label, async (t) => {
+            await work(t, batch);
+            // Every batch that changes the graph bumps its version as it commits.
+            await repo.bumpTopology(t);
+          });
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.writers, batches.length) }, writer));

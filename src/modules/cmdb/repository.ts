@@ -14,6 +14,7 @@ import type { EntitySpec, LinkType, NormalizedEntity } from './specs.js';
 /** The Cypher names this repository uses, checked at start. */
 export const CMDB_QUERIES = [
   'system/entities-by-ids',
+  'system/topology-bump',
   'cmdb/ci-page',
   'cmdb/ci-classes-all',
   'cmdb/ci-classes-upsert',
@@ -98,6 +99,14 @@ export const cmdbRepository = {
     const rows = await tx.run('system/entities-by-ids', { ids: [...new Set(ids)] });
     const byId = new Map(rows.map((r) => [String(r.id), toEntityModel(r as unknown as EntityRow)]));
     return ids.map((id) => byId.get(id));
+  },
+
+  /**
+   * Bumps the dependency graph's version in the caller's transaction: every CMDB write does, so
+   * that an in-memory copy of the topology tagged with an older version is never used.
+   */
+  async bumpTopology(tx: QueryRunner): Promise<void> {
+    await tx.run('system/topology-bump');
   },
 
   /** The whole class taxonomy. */

@@ -102,6 +102,7 @@ export class CmdbService {
           changes: diffFields({}, auditShape(entity)),
         },
       ]);
+      await repo.bumpTopology(tx);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
   }
@@ -166,6 +167,7 @@ export class CmdbService {
       await recordChanges(tx, originOf(actor, requestId), now, [
         { action, entityType: spec.type, entityId: id, changes },
       ]);
+      await repo.bumpTopology(tx);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
   }
@@ -228,6 +230,7 @@ export class CmdbService {
           changes: { dependency: { before: null, after: { toId: input.toId, kind, strength } } },
         },
       ]);
+      await repo.bumpTopology(tx);
       return { from, to, kind, strength };
     });
   }
@@ -258,6 +261,7 @@ export class CmdbService {
           changes: { dependency: { before: { toId, kind, strength }, after: null } },
         },
       ]);
+      await repo.bumpTopology(tx);
       return true;
     });
   }

@@ -14,6 +14,8 @@ export const IMPACT_QUERIES = [
   'impact/incoming-edges',
   'impact/graph-neighbours',
   'impact/outgoing-edges',
+  'impact/topology-page',
+  'system/topology-version',
 ] as const;
 
 interface Known {

@@ -5,7 +5,8 @@ import type { Loaders } from '../../loaders.js';
 import { requireRole } from '../access/roles.js';
 import type { ComponentModel, Criticality, ServiceModel } from '../cmdb/models.js';
 import { GraphTopology, settle } from './graph-topology.js';
-import { chainOf, STATE_NAMES, type State } from './propagation.js';
+import { chainOf, propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
+import type { TopologyIndexHolder } from './topology-index.js';
 
 /** Bounds of an analysis (API.md: the depth cap is at least 50). */
 export const IMPACT_LIMITS = {
@@ -55,6 +56,8 @@ export interface ImpactReportModel {
   truncated: boolean;
   /** Bolt round trips the walk took. */
   waves: number;
+  /** Where the topology came from: the in-memory index (exact for the current version) or Neo4j. */
+  source: 'memory' | 'graph';
 }
 
 const CRITICALITY_ORDER: Record<Criticality, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
@@ -65,7 +68,10 @@ const CRITICALITY_ORDER: Record<Criticality, number> = { CRITICAL: 0, HIGH: 1, M
  * the propagation engine on what it has read until no impacted component is left unexpanded.
  */
 export class ImpactService {
-  constructor(private readonly executor: Executor) {}
+  constructor(
+    private readonly executor: Executor,
+    readonly topologyIndex?: TopologyIndexHolder,
+  ) {}
 
   /** Computes the report of API.md's `impactAnalysis`. */
   async analyze(
@@ -90,19 +96,21 @@ export class ImpactService {
         'maxDepth',
       );
     }
-    const walk = await this.executor.readTx('impactAnalysis', async (tx) => {
-      const topology = new GraphTopology(tx);
-      const missing = await topology.loadInputs([...failed, ...degraded]);
-      if (missing.length > 0) throw new NotFoundError('Component', missing[0]!, { ids: missing });
-      const settled = await settle(
-        topology,
-        failed.map((id) => topology.indexOf(id)),
-        degraded.map((id) => topology.indexOf(id)),
-        maxDepth,
-        IMPACT_LIMITS.maxComponents,
-      );
-      return { topology, ...settled };
-    });
+    const walk =
+      (await this.inMemory(failed, degraded, maxDepth)) ??
+      (await this.executor.readTx('impactAnalysis', async (tx) => {
+        const topology = new GraphTopology(tx);
+        const missing = await topology.loadInputs([...failed, ...degraded]);
+        if (missing.length > 0) throw new NotFoundError('Component', missing[0]!, { ids: missing });
+        const settled = await settle(
+          topology,
+          failed.map((id) => topology.indexOf(id)),
+          degraded.map((id) => topology.indexOf(id)),
+          maxDepth,
+          IMPACT_LIMITS.maxComponents,
+        );
+        return { topology, ...settled, source: 'graph' as const, waves: topology.waves };
+      }));
     const { topology, result, chains } = walk;
     const impacts: ImpactModel[] = [...result.states].map(([node, state]) => ({
       subjectId: topology.ids[node]!,
@@ -133,8 +141,36 @@ export class ImpactService {
         minMembersUp: a.minMembersUp,
       })),
       truncated: walk.truncated,
-      waves: topology.waves,
+      waves: walk.waves,
+      source: walk.source,
     };
+  }
+
+  /**
+   * The analysis on the in-memory topology index, when its version is the graph's current one
+   * and it knows every input; undefined otherwise (the caller then walks Neo4j). The whole graph
+   * is at hand, so the fixed point is computed in one pass; components farther than `maxDepth`
+   * from every input are then left out, which is what the depth bound means.
+   */
+  private async inMemory(failed: string[], degraded: string[], maxDepth: number) {
+    const index = await this.topologyIndex?.current();
+    if (!index) return undefined;
+    const failedIdx = failed.map((id) => index.find(id));
+    const degradedIdx = degraded.map((id) => index.find(id));
+    if ([...failedIdx, ...degradedIdx].some((n) => n === undefined)) return undefined;
+    const f = failedIdx as number[];
+    const d = degradedIdx as number[];
+    const result = propagate(index, f, d, { maxComponents: IMPACT_LIMITS.maxComponents });
+    const chains = shortestChains(index, result.states, [...f, ...d]);
+    let truncated = result.truncated;
+    for (const node of [...result.states.keys()]) {
+      if ((chains.get(node)?.distance ?? 0) > maxDepth) {
+        result.states.delete(node);
+        truncated = true;
+      }
+    }
+    result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
+    return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
   }
 
   /** The suppliers responsible for impacted components: CI suppliers and service providers. */
