@@ -11,7 +11,10 @@ import { createDriver } from './graph/driver.js';
 import { Executor } from './graph/executor.js';
 import { migrate } from './graph/migrations.js';
 import { CypherRegistry } from './graph/registry.js';
+import { mutationAuditPlugin } from './http/audit-plugin.js';
+import { createAuthenticator } from './http/auth.js';
 import { createFormatError } from './http/format-error.js';
+import { SecurityLog } from './modules/audit/security-log.js';
 import { createHttpServer } from './http/server.js';
 import type { ImportDocument } from './modules/cmdb/import.js';
 import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
@@ -34,9 +37,6 @@ export interface App {
   /** Stops accepting requests, drains those in flight, closes the driver. */
   close(): Promise<void>;
 }
-
-/** The development actor of API.md: every request acts as a logged `dev` admin. */
-export const DEV_ACTOR = { id: 'dev', roles: ['ADMIN'] };
 
 /** Waits until Neo4j answers, for up to `timeoutMs`. */
 async function waitForNeo4j(executor: Executor, logger: Logger, timeoutMs: number): Promise<void> {
@@ -93,6 +93,11 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   let migrated = true;
 
   const development = config.nodeEnv !== 'production';
+  // In dev mode the audit lines go to the file only: the console stays readable.
+  const securityLog = new SecurityLog(
+    config.auditLog,
+    config.authMode === 'token' && config.auditStdout,
+  );
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: allResolvers() as never,
@@ -101,7 +106,10 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains HTTP first, then stops Apollo, the driver and Neo4j in order.
     stopOnTerminationSignals: false,
-    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      mutationAuditPlugin(securityLog),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   await apollo.start();
 
@@ -117,7 +125,8 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       },
       maxBodyBytes: 1_000_000,
     },
-    () => DEV_ACTOR,
+    await createAuthenticator(config),
+    securityLog,
   );
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -139,6 +148,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       await apollo.stop();
       await search.stop();
       await driver.close();
+      securityLog.close();
     },
   };
 }

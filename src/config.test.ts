@@ -39,3 +39,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
   });
 });
+
+describe('loadConfig for token authentication', () => {
+  it('makes token mode the production default, and needs a way to sign in', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_KEYS_FILE/);
+    const c = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', API_KEYS_FILE: 'keys.json' });
+    expect(c.authMode).toBe('token');
+    expect(c.auth.jwtRolesClaim).toBe('roles');
+  });
+
+  it('refuses a short JWT secret', () => {
+    expect(() => loadConfig({ AUTH_MODE: 'token', JWT_SECRET: 'short' })).toThrow(/32/);
+  });
+});

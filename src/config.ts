@@ -18,8 +18,27 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   /** Seeds the demo CMDB into an empty database at start. */
   seedDemo: boolean;
-  /** `dev`: every request acts as the logged `dev` admin; allowed only on a loopback address. */
-  authMode: 'dev';
+  /**
+   * `token` (the production default): every request needs an API key or a JWT. `dev` (the
+   * default otherwise): every request acts as the logged `dev` admin; allowed only on loopback.
+   */
+  authMode: 'dev' | 'token';
+  auth: {
+    /** JSON file of API keys: `[{ id, hash: "sha256:<hex>", roles }]`; only hashes are stored. */
+    apiKeysFile: string | undefined;
+    /** HS256 shared secret for JWTs. */
+    jwtSecret: string | undefined;
+    /** PEM file of the RS256 public key for JWTs. */
+    jwtPublicKeyFile: string | undefined;
+    /** The JWT claim that carries the roles (an array or a space-separated string). */
+    jwtRolesClaim: string;
+    jwtIssuer: string | undefined;
+    jwtAudience: string | undefined;
+  };
+  /** The security audit log: JSON lines appended to this file (and written to stdout). */
+  auditLog: string;
+  /** Also write audit lines to stdout (token mode only), for log shipping. */
+  auditStdout: boolean;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
   meili: {
     url: string | undefined;
@@ -96,7 +115,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
     seedDemo: bool('SEED_DEMO', true),
-    authMode: oneOf('AUTH_MODE', ['dev'] as const, 'dev'),
+    authMode: oneOf(
+      'AUTH_MODE',
+      ['dev', 'token'] as const,
+      env.NODE_ENV === 'production' ? 'token' : 'dev',
+    ),
+    auth: {
+      apiKeysFile: env.API_KEYS_FILE ? path.resolve(env.API_KEYS_FILE) : undefined,
+      jwtSecret: env.JWT_SECRET || undefined,
+      jwtPublicKeyFile: env.JWT_PUBLIC_KEY_FILE ? path.resolve(env.JWT_PUBLIC_KEY_FILE) : undefined,
+      jwtRolesClaim: env.JWT_ROLES_CLAIM || 'roles',
+      jwtIssuer: env.JWT_ISSUER || undefined,
+      jwtAudience: env.JWT_AUDIENCE || undefined,
+    },
+    auditLog: path.resolve(env.AUDIT_LOG || path.join(env.DATA_DIR || '.data', 'audit.log')),
+    auditStdout: bool('AUDIT_STDOUT', true),
     meili: {
       url: env.MEILI_URL || undefined,
       apiKey: env.MEILI_API_KEY || undefined,
@@ -110,12 +143,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(config.meili.index)) {
     problems.push(`MEILI_INDEX must be letters, digits, _ or -, got "${config.meili.index}"`);
   }
-  // Token authentication (API keys, JWT) is not built yet, so the only mode is the development
-  // one, and it must never be reachable from another machine.
-  if (!isLoopback(config.host)) {
+  // The development mode serves every request as an administrator: never reachable from elsewhere.
+  if (config.authMode === 'dev' && !isLoopback(config.host)) {
     problems.push(
-      `HOST=${config.host} is not a loopback address: AUTH_MODE=dev serves every request as an administrator and listens on loopback only`,
+      `HOST=${config.host} is not a loopback address: AUTH_MODE=dev serves every request as an administrator and listens on loopback only (use AUTH_MODE=token)`,
     );
+  }
+  if (
+    config.authMode === 'token' &&
+    !config.auth.apiKeysFile &&
+    !config.auth.jwtSecret &&
+    !config.auth.jwtPublicKeyFile
+  ) {
+    problems.push(
+      'AUTH_MODE=token needs API_KEYS_FILE, JWT_SECRET or JWT_PUBLIC_KEY_FILE: nobody could sign in',
+    );
+  }
+  if (config.auth.jwtSecret && config.auth.jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

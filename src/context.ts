@@ -11,6 +11,8 @@ export interface Actor {
 export interface RequestContext {
   requestId: string;
   actor: Actor;
+  /** The client's address as the socket sees it, for the security audit log. */
+  clientAddress: string | null;
   loaders: Loaders;
   services: Services;
 }

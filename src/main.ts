@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   }
   running.app = await startApp(config, uri, logger);
   console.log(
-    `egov-cmdb ready: ${running.app.url} (development mode: every request acts as the dev admin)`,
+    `egov-cmdb ready: ${running.app.url} (${
+      config.authMode === 'dev'
+        ? 'development mode: every request acts as the dev admin'
+        : 'token authentication'
+    }; security audit log ${config.auditLog})`,
   );
 }
 

@@ -4,7 +4,9 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
+import type { SecurityLog } from '../modules/audit/security-log.js';
 import type { Services } from '../services.js';
+import type { Authentication } from './auth.js';
 
 /** What the HTTP layer needs from the rest of the service. */
 export interface HttpDeps {
@@ -44,7 +46,8 @@ function requestIdOf(req: http.IncomingMessage): string {
 /** Creates the Node http server: `/graphql`, `/healthz`, `/readyz`. */
 export function createHttpServer(
   deps: HttpDeps,
-  actorOf: (req: http.IncomingMessage) => RequestContext['actor'],
+  authenticate: (authorization: string | undefined) => Promise<Authentication>,
+  securityLog: SecurityLog,
 ): http.Server {
   const { apollo, services, logger } = deps;
   const server = http.createServer(async (req, res) => {
@@ -65,6 +68,30 @@ export function createHttpServer(
         return json(res, ready ? 200 : 503, { ready, checks });
       }
       if (url.pathname !== '/graphql') return json(res, 404, { error: 'not found' });
+
+      const clientAddress = req.socket.remoteAddress ?? null;
+      const authentication = await authenticate(req.headers.authorization);
+      securityLog.record({
+        eventType: 'AUTHENTICATION',
+        result: authentication.ok ? 'SUCCESS' : 'DENIED',
+        actor: authentication.ok ? authentication.actor.id : null,
+        roles: authentication.ok ? authentication.actor.roles : [],
+        clientAddress,
+        operationName: null,
+        requestId,
+        detail: authentication.ok ? authentication.method : authentication.reason,
+      });
+      if (!authentication.ok) {
+        res.setHeader('www-authenticate', 'Bearer');
+        return json(res, 401, {
+          errors: [
+            {
+              message: `authentication required: ${authentication.reason}`,
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+      }
 
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -94,7 +121,8 @@ export function createHttpServer(
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => ({
           requestId,
-          actor: actorOf(req),
+          actor: authentication.actor,
+          clientAddress,
           loaders: createLoaders(services.executor),
           services,
         }),

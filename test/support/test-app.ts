@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { ensureTaxonomy, startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -29,6 +31,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+let appCount = 0;
+
 /** Starts the real service on a free port against the integration run's Neo4j. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
@@ -38,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'false',
+    AUDIT_STDOUT: 'false',
+    AUDIT_LOG: path.join(tmpdir(), `cmdb-test-audit-${process.pid}-${(appCount += 1)}.log`),
     ...env,
   });
   const app = await startApp(config, process.env.TEST_NEO4J_URI!, pino({ level: config.logLevel }));

@@ -112,16 +112,20 @@ export class ImpactService {
         return { topology, ...settled, source: 'graph' as const, waves: topology.waves };
       }));
     const { topology, result, chains } = walk;
+    const ids = topology.ids;
+    // `via` is built only when asked for: a large blast radius has hundreds of thousands of chains.
     const impacts: ImpactModel[] = [...result.states].map(([node, state]) => ({
-      subjectId: topology.ids[node]!,
+      subjectId: ids[node]!,
       state: STATE_NAMES[state as State],
       distance: chains.get(node)?.distance ?? 0,
-      via: chainOf(node, chains).map((n) => topology.ids[n]!),
+      get via() {
+        return chainOf(node, chains).map((n) => ids[n]!);
+      },
     }));
     const serviceImpacts = impacts.filter((i) => topology.isService(topology.indexOf(i.subjectId)));
     const loaded = await loaders.entity.loadMany(serviceImpacts.map((s) => s.subjectId));
     const services = serviceImpacts
-      .map((s, i) => ({ ...s, service: loaded[i] as ServiceModel }))
+      .map((s, i) => Object.assign(s, { service: loaded[i] as ServiceModel }))
       .sort(
         (a, b) =>
           STATE_NAMES.indexOf(b.state) - STATE_NAMES.indexOf(a.state) ||
@@ -131,7 +135,9 @@ export class ImpactService {
       );
     return {
       impacts: impacts.sort(
-        (a, b) => a.distance - b.distance || a.subjectId.localeCompare(b.subjectId),
+        (a, b) =>
+          a.distance - b.distance ||
+          (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0),
       ),
       services,
       absorbed: result.absorbed.map((a) => ({

@@ -1,0 +1,236 @@
+/**
+ * Impact benchmark (issue 4): for synthetic estates from the generator, p50/p95 latency of
+ * `impactAnalysis` over HTTP (summary and the first 50 services) for failures whose blast radius
+ * is about 1k, 20k and 200k components; in the same run, the relational baseline: PostgreSQL 15
+ * (Debian's package, started here) with the same edges in one table, computing only the set of
+ * transitively dependent components with a recursive CTE.
+ * Usage: npm run bench:impact [-- CIS ...]   (default 100000 1000000). Prints one JSON line per size.
+ * Needs `npm run build` (for the generator and import CLIs) and postgresql-15.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { pino } from 'pino';
+import { startApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { startLocalNeo4j } from '../../src/graph/neo4j-local.js';
+import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const PG_PORT = 5499;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const TARGETS = [1000, 20000, 200000];
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+};
+const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
+
+/** Components that depend on `start` transitively, through any edge (what the CTE computes). */
+function dependentsCount(index: TopologyIndex, start: number, cap: number): number {
+  const seen = new Uint8Array(index.ids.length);
+  seen[start] = 1;
+  const queue = [start];
+  for (let i = 0; i < queue.length && queue.length < cap; i++) {
+    index.forEachIncoming(queue[i]!, (e) => {
+      if (!seen[e.from]) {
+        seen[e.from] = 1;
+        queue.push(e.from);
+      }
+    });
+  }
+  return queue.length;
+}
+
+/** For each target size, the sampled component whose dependents count is closest to it. */
+function pickFailures(index: TopologyIndex): { id: string; dependents: number }[] {
+  let seed = 7;
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const inDegree = (n: number) => {
+    let d = 0;
+    index.forEachIncoming(n, () => (d += 1));
+    return d;
+  };
+  const candidates = new Set<number>();
+  for (let i = 0; candidates.size < 400 && i < 200000; i++) {
+    const n = rand(index.ids.length);
+    if (!index.isService(n) && (inDegree(n) > 1 || candidates.size < 200)) candidates.add(n);
+  }
+  const sized = [...candidates].map((n) => ({ n, size: dependentsCount(index, n, 400000) }));
+  return TARGETS.map((target) => {
+    const best = sized.reduce((a, b) =>
+      Math.abs(Math.log(b.size / target)) < Math.abs(Math.log(a.size / target)) ? b : a,
+    );
+    return { id: index.ids[best.n]!, dependents: best.size };
+  });
+}
+
+async function startPostgres(edgesCsv: string) {
+  if (!existsSync(`${PG_BIN}/postgres`))
+    throw new Error('PostgreSQL 15 is missing: apt-get install -y postgresql-15');
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-bench-pg-'));
+  chmodSync(dir, 0o777);
+  const asPostgres = (cmd: string, args: string[]) =>
+    execFileSync('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${cmd}`, ...args], {
+      stdio: 'pipe',
+    });
+  const data = path.join(dir, 'data');
+  asPostgres('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8']);
+  asPostgres('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${PG_PORT} -k ${dir} -c shared_buffers=2GB -c work_mem=256MB -c max_parallel_workers_per_gather=2`,
+    '-w',
+    'start',
+  ]);
+  const psql = (sql: string) =>
+    execFileSync('psql', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(PG_PORT),
+      '-U',
+      'postgres',
+      '-q',
+      '-c',
+      sql,
+    ]);
+  const t0 = Date.now();
+  psql('CREATE TABLE edges (from_id text NOT NULL, to_id text NOT NULL, kind text, strength text)');
+  psql(`\\copy edges FROM '${edgesCsv}' WITH (FORMAT csv, HEADER true)`);
+  psql('CREATE INDEX edges_to ON edges (to_id); ANALYZE edges');
+  const loadSeconds = (Date.now() - t0) / 1000;
+  const client = new pg.Client({ host: '127.0.0.1', port: PG_PORT, user: 'postgres' });
+  await client.connect();
+  return {
+    loadSeconds,
+    client,
+    stop: async () => {
+      await client.end();
+      asPostgres('pg_ctl', ['-D', data, '-m', 'fast', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const CTE = `WITH RECURSIVE dependents(id) AS (
+  SELECT $1::text
+  UNION
+  SELECT e.from_id FROM edges e JOIN dependents d ON e.to_id = d.id
+) SELECT count(*)::int AS n FROM dependents`;
+
+const QUERY = `query($i: ImpactAnalysisInput!) { impactAnalysis(input: $i) {
+  summary { servicesDown servicesDegraded componentsDown componentsDegraded departmentsAffected truncated }
+  services(first: 50) { service { id name } state distance } } }`;
+
+async function benchSize(cis: number) {
+  const estate = path.resolve(`bench/data/estate-${cis}`);
+  if (!existsSync(path.join(estate, 'dependencies.csv')))
+    execFileSync('node', ['dist/src/cli/generate.js', '--cis', String(cis), '--out', estate], {
+      stdio: 'inherit',
+    });
+  const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-bench-impact-'));
+  const logger = pino({ level: 'warn' });
+  const heap = process.env.BENCH_NEO4J_HEAP ?? '6g';
+  const local = await startLocalNeo4j({ dataDir: dir, logger, heap, pageCache: heap });
+  const imported = spawnSync('node', ['dist/src/cli/import.js', estate], {
+    env: { ...process.env, NEO4J_URI: local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (imported.status !== 0) throw new Error('import failed');
+  const config = loadConfig({
+    PORT: '0',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  });
+  const app = await startApp(config, local.uri, logger);
+  const postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
+  try {
+    global.gc?.();
+    const before = process.memoryUsage();
+    const t0 = Date.now();
+    await app.services.impact.topologyIndex!.rebuild();
+    const indexSeconds = (Date.now() - t0) / 1000;
+    global.gc?.();
+    const after = process.memoryUsage();
+    const index = (await app.services.impact.topologyIndex!.current())!;
+    const failures = pickFailures(index);
+    const post = async (failed: string) => {
+      const t = performance.now();
+      const res = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY, variables: { i: { failed: [failed] } } }),
+      });
+      const body = (await res.json()) as { errors?: unknown; data?: any };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return { ms: performance.now() - t, summary: body.data.impactAnalysis.summary };
+    };
+    const rows = [];
+    for (const f of failures) {
+      const ours: number[] = [];
+      const baseline: number[] = [];
+      let summary: any;
+      let closure = 0;
+      await post(f.id);
+      await postgres.client.query(CTE, [f.id]);
+      for (let r = 0; r < RUNS; r++) {
+        const a = await post(f.id);
+        ours.push(a.ms);
+        summary = a.summary;
+        const t = performance.now();
+        closure = (await postgres.client.query(CTE, [f.id])).rows[0].n;
+        baseline.push(performance.now() - t);
+      }
+      const o = stats(ours);
+      const b = stats(baseline);
+      rows.push({
+        failed: f.id,
+        dependents: closure,
+        impacted: summary.componentsDown + summary.componentsDegraded,
+        servicesDown: summary.servicesDown,
+        oursMs: o,
+        postgresMs: b,
+        speedupP50: +(b.p50 / o.p50).toFixed(1),
+        speedupP95: +(b.p95 / o.p95).toFixed(1),
+      });
+    }
+    console.log(
+      JSON.stringify({
+        cis: cis,
+        components: index.size.components,
+        edges: index.size.edges,
+        indexSeconds,
+        indexHeapMb: Math.round(
+          (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6,
+        ),
+        rssMb: Math.round(after.rss / 1e6),
+        postgresLoadSeconds: postgres.loadSeconds,
+        runs: RUNS,
+        rows,
+      }),
+    );
+  } finally {
+    await postgres.stop();
+    await app.close();
+    await local.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const sizes = process.argv.slice(2).map(Number);
+  for (const cis of sizes.length > 0 ? sizes : [100000, 1000000]) await benchSize(cis);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
