@@ -36,6 +36,32 @@ export class Executor {
     return this.writeTx(name, (tx) => tx.run(name, params));
   }
 
+  /**
+   * Runs one small named read as an auto-commit query: BEGIN, RUN and PULL go out together, so it
+   * costs one round trip (the per-request topology version check uses it). Not retried.
+   */
+  async readOnce(
+    name: string,
+    params: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: 'READ',
+    });
+    try {
+      this.queryCount += 1;
+      const result = await session.run(this.registry.get(name), params, {
+        metadata: { query: name },
+        timeout: this.options.transactionTimeoutMs,
+      });
+      return result.records.map((r: Neo4jRecord) => plainRecord(r));
+    } catch (error) {
+      throw mapNeo4jError(error, name);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs `work` in one read transaction (retried by the driver on transient errors). */
   readTx<T>(label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     return this.transaction('READ', label, work);

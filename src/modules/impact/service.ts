@@ -49,7 +49,12 @@ export interface AbsorptionModel {
 
 /** A computed impact report; the parts that need more reads resolve from it lazily. */
 export interface ImpactReportModel {
-  impacts: ImpactModel[];
+  /** Every impacted component, nearest first. */
+  readonly impacts: ImpactModel[];
+  /** The failed and degraded inputs. */
+  inputs: string[];
+  componentsDown: number;
+  componentsDegraded: number;
   /** Impacted services, loaded and ordered by state, criticality, name. */
   services: (ImpactModel & { service: ServiceModel })[];
   absorbed: AbsorptionModel[];
@@ -113,16 +118,21 @@ export class ImpactService {
       }));
     const { topology, result, chains } = walk;
     const ids = topology.ids;
-    // `via` is built only when asked for: a large blast radius has hundreds of thousands of chains.
-    const impacts: ImpactModel[] = [...result.states].map(([node, state]) => ({
+    const impactOf = (node: number, state: State): ImpactModel => ({
       subjectId: ids[node]!,
-      state: STATE_NAMES[state as State],
+      state: STATE_NAMES[state],
       distance: chains.get(node)?.distance ?? 0,
+      // Built only when asked for: a large blast radius has hundreds of thousands of chains.
       get via() {
         return chainOf(node, chains).map((n) => ids[n]!);
       },
-    }));
-    const serviceImpacts = impacts.filter((i) => topology.isService(topology.indexOf(i.subjectId)));
+    });
+    const counts = { DOWN: 0, DEGRADED: 0, OK: 0 };
+    const serviceImpacts: ImpactModel[] = [];
+    for (const [node, state] of result.states) {
+      counts[STATE_NAMES[state as State]] += 1;
+      if (topology.isService(node)) serviceImpacts.push(impactOf(node, state as State));
+    }
     const loaded = await loaders.entity.loadMany(serviceImpacts.map((s) => s.subjectId));
     const services = serviceImpacts
       .map((s, i) => Object.assign(s, { service: loaded[i] as ServiceModel }))
@@ -133,12 +143,21 @@ export class ImpactService {
           a.service.name.localeCompare(b.service.name, 'zh-CN') ||
           a.subjectId.localeCompare(b.subjectId),
       );
+    let impacts: ImpactModel[] | undefined;
     return {
-      impacts: impacts.sort(
-        (a, b) =>
-          a.distance - b.distance ||
-          (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0),
-      ),
+      // The full list is built on first use: the summary and the services do not need it.
+      get impacts() {
+        return (impacts ??= [...result.states]
+          .map(([node, state]) => impactOf(node, state as State))
+          .sort(
+            (a, b) =>
+              a.distance - b.distance ||
+              (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0),
+          ));
+      },
+      inputs: [...failed, ...degraded],
+      componentsDown: counts.DOWN,
+      componentsDegraded: counts.DEGRADED,
       services,
       absorbed: result.absorbed.map((a) => ({
         groupId: topology.ids[a.group]!,
@@ -219,8 +238,8 @@ export class ImpactService {
     return {
       servicesDown: count(report.services, 'DOWN'),
       servicesDegraded: count(report.services, 'DEGRADED'),
-      componentsDown: count(report.impacts, 'DOWN'),
-      componentsDegraded: count(report.impacts, 'DEGRADED'),
+      componentsDown: report.componentsDown,
+      componentsDegraded: report.componentsDegraded,
       departmentsAffected: this.departments(report).length,
       truncated: report.truncated,
     };

@@ -100,7 +100,7 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
   },
   ImpactReport: {
     knownErrors: async (r, _, ctx) => {
-      const inputs = r.impacts.filter((i) => i.distance === 0).map((i) => i.subjectId);
+      const inputs = r.inputs;
       const matches = await ctx.loaders.knownErrorMatches.loadMany(inputs);
       return inputs.flatMap((componentId, i) => {
         const found = matches[i];
