@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -14,6 +14,8 @@ import { CypherRegistry } from './graph/registry.js';
 import { mutationAuditPlugin } from './http/audit-plugin.js';
 import { createAuthenticator } from './http/auth.js';
 import { createFormatError } from './http/format-error.js';
+import { graphqlProtection } from './http/graphql-limits.js';
+import { Metrics } from './http/metrics.js';
 import { SecurityLog } from './modules/audit/security-log.js';
 import { createHttpServer } from './http/server.js';
 import type { ImportDocument } from './modules/cmdb/import.js';
@@ -34,6 +36,8 @@ export interface App {
   services: Services;
   driver: Driver;
   httpServer: http.Server;
+  /** Reopens the security audit log after rotation. */
+  reopenAuditLog(): void;
   /** Stops accepting requests, drains those in flight, closes the driver. */
   close(): Promise<void>;
 }
@@ -84,7 +88,11 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   await waitForNeo4j(executor, logger, 60000);
   await migrate(executor, fromRoot('cypher', 'migrations'), logger);
   await ensureTaxonomy(executor);
-  const search = await createSearchEngine(config, executor, logger.child({ module: 'search' }));
+  const metrics = new Metrics();
+  executor.onTransaction = metrics.neo4jQuery;
+  const search = metrics.timedSearch(
+    await createSearchEngine(config, executor, logger.child({ module: 'search' })),
+  );
   const services = createServices(executor, search, logger);
   if (config.seedDemo) {
     await seedDemoIfEmpty(services, logger);
@@ -92,23 +100,27 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   }
   let migrated = true;
 
-  const development = config.nodeEnv !== 'production';
   // In dev mode the audit lines go to the file only: the console stays readable.
   const securityLog = new SecurityLog(
     config.auditLog,
     config.authMode === 'token' && config.auditStdout,
   );
+  const protection = graphqlProtection(config.graphqlLimits);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: allResolvers() as never,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
     formatError: createFormatError(logger.child({ module: 'graphql' })),
-    introspection: development,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it drains HTTP first, then stops Apollo, the driver and Neo4j in order.
     stopOnTerminationSignals: false,
     plugins: [
+      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       mutationAuditPlugin(securityLog),
-      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      metrics.plugin(),
+      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();
@@ -124,6 +136,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
         search: () => search.ready(),
       },
       maxBodyBytes: 1_000_000,
+      metrics: metrics.registry,
     },
     await createAuthenticator(config),
     securityLog,
@@ -138,6 +151,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     services,
     driver,
     httpServer,
+    reopenAuditLog: () => securityLog.reopen(),
     async close() {
       migrated = false;
       // close() lets in-flight requests finish; idle keep-alive sockets would otherwise hold it open.

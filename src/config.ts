@@ -39,6 +39,16 @@ export interface Config {
   auditLog: string;
   /** Also write audit lines to stdout (token mode only), for log shipping. */
   auditStdout: boolean;
+  /** Introspection and the landing page: on in development, off in production unless enabled. */
+  introspection: boolean;
+  /** Bounds on every GraphQL document. */
+  graphqlLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxTokens: number;
+    maxDirectives: number;
+  };
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
   meili: {
     url: string | undefined;
@@ -130,6 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditLog: path.resolve(env.AUDIT_LOG || path.join(env.DATA_DIR || '.data', 'audit.log')),
     auditStdout: bool('AUDIT_STDOUT', true),
+    introspection: bool('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
+    graphqlLimits: {
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxCost: integer('GRAPHQL_MAX_COST', 20000, 100, 10000000),
+      maxTokens: integer('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
+      maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
+    },
     meili: {
       url: env.MEILI_URL || undefined,
       apiKey: env.MEILI_API_KEY || undefined,

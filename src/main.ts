@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // logrotate renames the audit log and sends SIGHUP: the next line goes to a fresh file.
+  process.on('SIGHUP', () => running.app?.reopenAuditLog());
 
   let uri = config.neo4j.uri;
   if (!uri) {

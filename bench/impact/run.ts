@@ -149,6 +149,8 @@ async function benchSize(cis: number) {
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    AUTH_MODE: 'dev',
+    AUDIT_LOG: path.join(dir, 'audit.log'),
   });
   const app = await startApp(config, local.uri, logger);
   const postgres = await startPostgres(path.join(estate, 'dependencies.csv'));

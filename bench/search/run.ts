@@ -185,6 +185,8 @@ async function main() {
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    AUTH_MODE: 'dev',
+    AUDIT_LOG: path.join(dir, 'audit.log'),
   });
   const app = await startApp(config, local.uri, logger);
   try {

@@ -1,12 +1,13 @@
 // Full-text search: CJK runs against the bigram index, Latin words against the English (stemmed)
 // index, an exact article number as a strong hit; scores summed per article, then the filter.
+// Each index hands over at most $candidates best hits, which bounds the work per search.
 CALL () {
   WITH $cjkQuery AS q WHERE q <> ''
-  CALL db.index.fulltext.queryNodes('known_error_text_cjk', q) YIELD node, score
+  CALL db.index.fulltext.queryNodes('known_error_text_cjk', q, {limit: $candidates}) YIELD node, score
   RETURN node, score
   UNION ALL
   WITH $enQuery AS q WHERE q <> ''
-  CALL db.index.fulltext.queryNodes('known_error_text_en', q) YIELD node, score
+  CALL db.index.fulltext.queryNodes('known_error_text_en', q, {limit: $candidates}) YIELD node, score
   RETURN node, score
   UNION ALL
   MATCH (node:KnownError) WHERE node.number IN $numbers

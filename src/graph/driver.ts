@@ -7,6 +7,9 @@ export function createDriver(config: Config['neo4j'], uri: string): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(config.user, config.password), {
     maxConnectionPoolSize: 100,
     connectionAcquisitionTimeout: 20000,
+    // When Neo4j is unreachable a request fails within seconds instead of hanging in retries.
+    connectionTimeout: 5000,
+    maxTransactionRetryTime: 5000,
     disableLosslessIntegers: false,
     userAgent: 'egov-cmdb',
   });

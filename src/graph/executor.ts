@@ -18,6 +18,8 @@ export interface QueryRunner {
 export class Executor {
   /** Queries sent since start; tests read it to count Bolt round trips. */
   queryCount = 0;
+  /** Told the duration of every transaction, by its label (metrics). */
+  onTransaction: ((label: string, seconds: number) => void) | undefined;
 
   constructor(
     readonly driver: Driver,
@@ -83,6 +85,7 @@ export class Executor {
     });
     const config = { metadata: { query: label }, timeout: this.options.transactionTimeoutMs };
     const body = (tx: ManagedTransaction) => work(this.runner(tx));
+    const started = performance.now();
     try {
       return mode === 'READ'
         ? await session.executeRead(body, config)
@@ -90,6 +93,7 @@ export class Executor {
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {
+      this.onTransaction?.(label, (performance.now() - started) / 1000);
       await session.close();
     }
   }

@@ -34,9 +34,11 @@ export async function startLocalNeo4j(options: {
   pageCache?: string;
   logger: Logger;
   readyTimeoutMs?: number;
+  /** The Bolt port; a free one when absent (a restart passes the old one to keep the URI). */
+  port?: number;
 }): Promise<LocalNeo4j> {
   mkdirSync(options.dataDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     '--data',
     options.dataDir,

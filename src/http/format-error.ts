@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, type ErrorCode } from '../errors.js';
+import { limitExceeded } from './graphql-limits.js';
 
 const KNOWN_CODES = new Set<string>([
   'UNAUTHENTICATED',
@@ -31,6 +32,8 @@ export function createFormatError(logger: Logger) {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError)
       return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
+    const limit = limitExceeded(formatted);
+    if (limit) return limit;
     const code = String(formatted.extensions?.code ?? '');
     if (KNOWN_CODES.has(code) && !(original instanceof Error && !('extensions' in original)))
       return formatted;

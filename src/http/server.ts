@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { RequestContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
 import type { SecurityLog } from '../modules/audit/security-log.js';
@@ -17,6 +18,8 @@ export interface HttpDeps {
   readiness: Record<string, () => Promise<boolean>>;
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Prometheus metrics, served at GET /metrics. */
+  metrics: Registry;
 }
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -29,11 +32,14 @@ class BodyTooLarge extends Error {}
 async function readBody(req: http.IncomingMessage, max: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is read to its end and dropped, so that the client gets the 413 answer
+  // rather than a reset connection; past 64 times the limit the connection is cut.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new BodyTooLarge();
-    chunks.push(chunk as Buffer);
+    if (size > max * 64) req.destroy();
+    if (size <= max) chunks.push(chunk as Buffer);
   }
+  if (size > max) throw new BodyTooLarge();
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -56,6 +62,10 @@ export function createHttpServer(
     res.setHeader('x-request-id', requestId);
     try {
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': deps.metrics.contentType });
+        return res.end(await deps.metrics.metrics());
+      }
       if (url.pathname === '/readyz') {
         const checks = Object.fromEntries(
           await Promise.all(

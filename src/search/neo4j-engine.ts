@@ -1,8 +1,20 @@
+import neo4j from 'neo4j-driver';
 import type { Executor } from '../graph/executor.js';
 import { toKnownError } from '../modules/knowledge/models.js';
 import { highlights } from './highlight.js';
 import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
 import { luceneQueries, parseQuery, type ParsedQuery } from './query-text.js';
+
+/**
+ * How many best hits each full-text index hands to Cypher for filtering and merging: a bound on
+ * the work of a search whatever the corpus. `totalHits` is exact below it, a lower bound above.
+ */
+export const MAX_CANDIDATES = 1000;
+const UNBOUNDED_CANDIDATES = 10_000_000;
+
+/** A filter beyond the status may drop most of the best hits: then every hit is considered. */
+const narrowed = (r: SearchRequest) =>
+  Boolean(r.filter.ciId || r.filter.serviceId || r.filter.ciClass || r.filter.tags?.length);
 
 /**
  * Search on Neo4j's full-text indexes (the default engine): the article's text is indexed twice,
@@ -51,6 +63,11 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
     const [row] = await this.executor.read('knowledge/search', {
       cjkQuery,
       enQuery,
+      candidates: neo4j.int(
+        narrowed(request)
+          ? UNBOUNDED_CANDIDATES
+          : Math.max(MAX_CANDIDATES, request.offset + request.limit),
+      ),
       numbers: parsed.numbers,
       ...request.filter,
       offset: request.offset,

@@ -23,7 +23,7 @@ export interface SecurityEvent {
  * has its audit line on disk (in the page cache) before its response is sent.
  */
 export class SecurityLog {
-  private readonly fd: number;
+  private fd: number;
 
   constructor(
     readonly file: string,
@@ -38,6 +38,13 @@ export class SecurityLog {
     const line = `${JSON.stringify({ time: new Date().toISOString(), audit: true, ...event })}\n`;
     writeSync(this.fd, line);
     if (this.stdout) process.stdout.write(line);
+  }
+
+  /** Reopens the file after it was rotated by renaming (SIGHUP). */
+  reopen(): void {
+    const old = this.fd;
+    this.fd = openSync(this.file, 'a', 0o640);
+    closeSync(old);
   }
 
   /** Closes the file. */

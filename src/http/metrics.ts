@@ -1,0 +1,101 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { RequestContext } from '../context.js';
+import type { KnowledgeSearchEngine } from '../search/port.js';
+
+const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The service's Prometheus metrics (prom-client), served at GET /metrics. */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation and outcome (success, error, denied)',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL request latency by operation and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly neo4j = new Histogram({
+    name: 'neo4j_query_duration_seconds',
+    help: 'Neo4j transaction latency by named query or transaction label',
+    labelNames: ['query'] as const,
+    buckets: BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly search = new Histogram({
+    name: 'knowledge_search_duration_seconds',
+    help: 'Knowledge search latency by engine',
+    labelNames: ['engine'] as const,
+    buckets: BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Records one Neo4j transaction or query. */
+  neo4jQuery = (name: string, seconds: number): void => {
+    this.neo4j.observe({ query: name }, seconds);
+  };
+
+  /** The engine with its searches timed. */
+  timedSearch(engine: KnowledgeSearchEngine): KnowledgeSearchEngine {
+    const histogram = this.search;
+    // Delegates everything else to the engine itself (the Meilisearch engine's relay and client).
+    const timed = Object.create(engine) as KnowledgeSearchEngine;
+    timed.search = async (request) => {
+      const end = histogram.startTimer({ engine: engine.name });
+      try {
+        return await engine.search(request);
+      } finally {
+        end();
+      }
+    };
+    return timed;
+  }
+
+  /** An Apollo plugin that counts and times every operation. */
+  plugin(): ApolloServerPlugin<RequestContext> {
+    const { requests, latency } = this;
+    return {
+      async requestDidStart() {
+        const started = process.hrtime.bigint();
+        let outcome = 'success';
+        return {
+          async didEncounterErrors(rc) {
+            outcome = rc.errors.some((e) =>
+              ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)),
+            )
+              ? 'denied'
+              : 'error';
+          },
+          async willSendResponse(rc) {
+            const op =
+              rc.operation ??
+              (rc.document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as
+                OperationDefinitionNode | undefined);
+            // Operation names come from clients: only the root field names are used as labels,
+            // so that the label set stays bounded by the schema.
+            const operation = op
+              ? `${op.operation} ${op.selectionSet.selections
+                  .map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'))
+                  .sort()
+                  .join(',')}`.slice(0, 120)
+              : 'unparsed';
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            requests.inc({ operation, outcome });
+            latency.observe({ operation, outcome }, seconds);
+          },
+        };
+      },
+    };
+  }
+}
