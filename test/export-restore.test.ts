@@ -9,14 +9,7 @@ let t: TestApp;
 const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-export-'));
 beforeAll(async () => {
   t = await startTestApp();
-  await t.reset();
-  const demo = JSON.parse(readFileSync('seed/demo-cmdb.json', 'utf8'));
-  await t.app.services.importer.importConfiguration(
-    { id: 'test', roles: ['ADMIN'] },
-    null,
-    demo,
-    'batched',
-  );
+  await t.loadDemo();
   const seed = JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[];
   await loadArticles(t.app.services, seed.slice(0, 12));
   // An edit, so that an article has two revisions and the history has an UPDATE.

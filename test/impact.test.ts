@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createLoaders } from '../src/loaders.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.reset();
-  const demo = JSON.parse(readFileSync('seed/demo-cmdb.json', 'utf8'));
-  await t.app.services.importer.importConfiguration(
-    { id: 'test', roles: ['ADMIN'] },
-    null,
-    demo,
-    'batched',
-  );
+  await t.loadDemo();
 });
 afterAll(() => t.close());
 

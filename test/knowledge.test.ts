@@ -5,14 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.reset();
-  const demo = JSON.parse(readFileSync('seed/demo-cmdb.json', 'utf8'));
-  await t.app.services.importer.importConfiguration(
-    { id: 'test', roles: ['ADMIN'] },
-    null,
-    demo,
-    'batched',
-  );
+  await t.loadDemo();
   await loadArticles(
     t.app.services,
     JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[],

@@ -13,14 +13,7 @@ const FLOOR = { recallAt5: 0.93, mrr: 0.92 };
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
-  await t.reset();
-  const demo = JSON.parse(readFileSync('seed/demo-cmdb.json', 'utf8'));
-  await t.app.services.importer.importConfiguration(
-    { id: 'test', roles: ['ADMIN'] },
-    null,
-    demo,
-    'batched',
-  );
+  await t.loadDemo();
   const seed = JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[];
   await loadArticles(t.app.services, [...seed, ...relevanceArticles()]);
 }, 300000);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { ensureTaxonomy, startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { fromRoot } from '../../src/paths.js';
 
 /** A GraphQL response as the HTTP endpoint returns it. */
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -28,6 +30,8 @@ export interface TestApp {
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Deletes every entity (migrations stay) and re-creates the class taxonomy. */
   reset(): Promise<void>;
+  /** Resets, then imports the demo CMDB (seed/demo-cmdb.json) as an administrator. */
+  loadDemo(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     });
     return { status: res.status, ...((await res.json()) as object) };
   };
-  return {
+  const testApp: TestApp = {
     app,
     gql,
     async ok<T>(query: string, variables?: Record<string, unknown>) {
@@ -78,6 +82,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       await ensureTaxonomy(app.services.executor);
     },
+    async loadDemo() {
+      await testApp.reset();
+      const demo = JSON.parse(readFileSync(fromRoot('seed', 'demo-cmdb.json'), 'utf8'));
+      await app.services.importer.importConfiguration(
+        { id: 'test', roles: ['ADMIN'] },
+        null,
+        demo,
+        'batched',
+      );
+    },
     close: () => app.close(),
   };
+  return testApp;
 }

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { ComponentModel, ConfigurationItemModel, ServiceModel } from '../cmdb/models.js';
 import type { KnownErrorModel } from './models.js';
+import type { LinkInput, TransitionName } from './service.js';
 
 const loadMany = async <T>(ctx: RequestContext, ids: string[]) =>
   (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
@@ -12,6 +13,33 @@ const matchingArticles = async (ctx: RequestContext, componentId: string) =>
     ctx,
     (await ctx.loaders.knownErrorMatches.load(componentId)).map((m) => m.id),
   );
+
+/** A workflow mutation: `reason` only where the step takes one. */
+const transition =
+  (name: TransitionName) =>
+  (
+    _: unknown,
+    args: { id: string; expectedVersion: number; reason?: string | null },
+    ctx: RequestContext,
+  ) =>
+    ctx.services.knowledge.transition(
+      ctx.actor,
+      ctx.requestId,
+      name,
+      args.id,
+      args.expectedVersion,
+      args.reason,
+    );
+
+/** `linkKnownError` or `unlinkKnownError`. */
+const links =
+  (how: 'add' | 'remove') =>
+  (
+    _: unknown,
+    { id, expectedVersion, ...input }: { id: string; expectedVersion?: number | null } & LinkInput,
+    ctx: RequestContext,
+  ) =>
+    ctx.services.knowledge.changeLinks(ctx.actor, ctx.requestId, how, id, input, expectedVersion);
 
 /** Resolvers of the known-error knowledge base. */
 export const knowledgeResolvers: Resolvers<RequestContext> = {
@@ -35,46 +63,12 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
         input,
         changeNote,
       ),
-    submitKnownError: (_, { id, expectedVersion }, ctx) =>
-      ctx.services.knowledge.transition(ctx.actor, ctx.requestId, 'submit', id, expectedVersion),
-    publishKnownError: (_, { id, expectedVersion }, ctx) =>
-      ctx.services.knowledge.transition(ctx.actor, ctx.requestId, 'publish', id, expectedVersion),
-    rejectKnownError: (_, { id, expectedVersion, reason }, ctx) =>
-      ctx.services.knowledge.transition(
-        ctx.actor,
-        ctx.requestId,
-        'reject',
-        id,
-        expectedVersion,
-        reason,
-      ),
-    retireKnownError: (_, { id, expectedVersion, reason }, ctx) =>
-      ctx.services.knowledge.transition(
-        ctx.actor,
-        ctx.requestId,
-        'retire',
-        id,
-        expectedVersion,
-        reason,
-      ),
-    linkKnownError: (_, { id, expectedVersion, ...links }, ctx) =>
-      ctx.services.knowledge.changeLinks(
-        ctx.actor,
-        ctx.requestId,
-        'add',
-        id,
-        links,
-        expectedVersion,
-      ),
-    unlinkKnownError: (_, { id, expectedVersion, ...links }, ctx) =>
-      ctx.services.knowledge.changeLinks(
-        ctx.actor,
-        ctx.requestId,
-        'remove',
-        id,
-        links,
-        expectedVersion,
-      ),
+    submitKnownError: transition('submit'),
+    publishKnownError: transition('publish'),
+    rejectKnownError: transition('reject'),
+    retireKnownError: transition('retire'),
+    linkKnownError: links('add'),
+    unlinkKnownError: links('remove'),
   },
   KnownError: {
     affectedCIs: async (k, _, ctx) =>
