@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Executor } from './graph/executor.js';
 import type { DependencyEdgeModel, DependencyKind, EntityModel } from './modules/cmdb/models.js';
 import { cmdbRepository as repo } from './modules/cmdb/repository.js';
-import { Taxonomy } from './modules/cmdb/taxonomy.js';
+import { readTaxonomy, type Taxonomy } from './modules/cmdb/taxonomy.js';
 import { singlePointsOfFailure } from './modules/impact/root-causes.js';
 import type {
   KnownErrorLinks,
@@ -69,11 +69,7 @@ export function createLoaders(executor: Executor): Loaders {
       },
       { cacheKeyFn: (k) => JSON.stringify([k.direction, k.id, k.kinds, k.after, k.limit]) },
     ),
-    taxonomy: () =>
-      (taxonomy ??= executor.readTx(
-        'ciClasses',
-        async (tx) => new Taxonomy(await repo.classes(tx)),
-      )),
+    taxonomy: () => (taxonomy ??= readTaxonomy(executor)),
     singlePointsOfFailure: new DataLoader((ids) => singlePointsOfFailure(executor, ids)),
     knownErrorLinks: new DataLoader((ids) =>
       executor.readTx('knownErrorLinks', (tx) => knowledgeRepository.links(tx, ids)),

@@ -12,11 +12,8 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { pino } from 'pino';
-import { startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocalNeo4j } from '../../src/graph/neo4j-local.js';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
+import { benchApp, benchNeo4j, stopBench } from '../support.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const PG_PORT = 5499;
@@ -135,24 +132,14 @@ async function benchSize(cis: number) {
     execFileSync('node', ['dist/src/cli/generate.js', '--cis', String(cis), '--out', estate], {
       stdio: 'inherit',
     });
-  const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-bench-impact-'));
-  const logger = pino({ level: 'warn' });
   const heap = process.env.BENCH_NEO4J_HEAP ?? '6g';
-  const local = await startLocalNeo4j({ dataDir: dir, logger, heap, pageCache: heap });
+  const bench = await benchNeo4j('impact', { heap, pageCache: heap });
   const imported = spawnSync('node', ['dist/src/cli/import.js', estate], {
-    env: { ...process.env, NEO4J_URI: local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
+    env: { ...process.env, NEO4J_URI: bench.local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   if (imported.status !== 0) throw new Error('import failed');
-  const config = loadConfig({
-    PORT: '0',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    AUTH_MODE: 'dev',
-    AUDIT_LOG: path.join(dir, 'audit.log'),
-  });
-  const app = await startApp(config, local.uri, logger);
+  const app = await benchApp(bench);
   const postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
   try {
     global.gc?.();
@@ -221,9 +208,7 @@ async function benchSize(cis: number) {
     );
   } finally {
     await postgres.stop();
-    await app.close();
-    await local.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopBench(bench, app);
   }
 }
 

@@ -4,15 +4,11 @@
  * tools/neo4j-local with the demo CMDB and knowledge base, in token mode with an API key.
  * Usage: npm run bench:load [-- SECONDS CONNECTIONS]. Prints a JSON summary; any error fails it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { pino } from 'pino';
-import { startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocalNeo4j } from '../../src/graph/neo4j-local.js';
 import { hashApiKey } from '../../src/http/auth.js';
+import { benchApp, benchNeo4j, stopBench } from '../support.js';
 
 const SECONDS = Number(process.argv[2] ?? 60);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
@@ -59,26 +55,10 @@ const WORKLOAD = [
 ];
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-bench-load-'));
-  const logger = pino({ level: 'warn' });
-  const local = await startLocalNeo4j({
-    dataDir: path.join(dir, 'neo4j'),
-    logger,
-    heap: '2g',
-    pageCache: '512m',
-  });
-  const keys = path.join(dir, 'api-keys.json');
+  const bench = await benchNeo4j('load', { heap: '2g', pageCache: '512m' });
+  const keys = path.join(bench.dir, 'api-keys.json');
   writeFileSync(keys, JSON.stringify([{ id: 'load', hash: hashApiKey(KEY), roles: ['VIEWER'] }]));
-  const config = loadConfig({
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    AUTH_MODE: 'token',
-    API_KEYS_FILE: keys,
-    AUDIT_LOG: path.join(dir, 'audit.log'),
-    AUDIT_STDOUT: 'false',
-  });
-  const app = await startApp(config, local.uri, logger);
+  const app = await benchApp(bench, { SEED_DEMO: 'true', AUTH_MODE: 'token', API_KEYS_FILE: keys });
   let graphqlErrors = 0;
   const latencies: number[] = [];
   try {
@@ -126,9 +106,7 @@ async function main() {
     console.log(JSON.stringify(summary));
     if (result.errors + result.timeouts + result.non2xx + graphqlErrors > 0) process.exitCode = 1;
   } finally {
-    await app.close();
-    await local.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopBench(bench, app);
   }
 }
 

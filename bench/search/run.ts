@@ -4,15 +4,9 @@
  * Baseline in the same run: `knownError(number)`, an indexed lookup through the same HTTP stack.
  * Usage: npm run bench:search [-- ARTICLES]   (default 100000). Prints a JSON summary.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { pino } from 'pino';
-import { startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocalNeo4j } from '../../src/graph/neo4j-local.js';
 import { articleNumber } from '../../src/search/query-text.js';
+import { benchApp, benchNeo4j, stopBench } from '../support.js';
 
 const ARTICLES = Number(process.argv[2] ?? 100000);
 const RUNS = 400;
@@ -177,20 +171,10 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-bench-search-'));
-  const logger = pino({ level: 'warn' });
-  const local = await startLocalNeo4j({ dataDir: dir, logger, heap: '2g', pageCache: '1g' });
-  const config = loadConfig({
-    PORT: '0',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    AUTH_MODE: 'dev',
-    AUDIT_LOG: path.join(dir, 'audit.log'),
-  });
-  const app = await startApp(config, local.uri, logger);
+  const bench = await benchNeo4j('search', { heap: '2g', pageCache: '1g' });
+  const app = await benchApp(bench);
   try {
-    const driver = neo4j.driver(local.uri);
+    const driver = neo4j.driver(bench.local.uri);
     const loadStart = Date.now();
     for (let from = 0; from < ARTICLES; from += 5000) {
       const rows = Array.from({ length: Math.min(5000, ARTICLES - from) }, (_, j) =>
@@ -246,9 +230,7 @@ async function main() {
       }),
     );
   } finally {
-    await app.close();
-    await local.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stopBench(bench, app);
   }
 }
 

@@ -1,16 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../context.js';
 import type { SecurityLog } from '../modules/audit/security-log.js';
-
-const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
-
-const codeOf = (error: unknown): string | undefined => {
-  const original = unwrapResolverError(error) as { extensions?: { code?: unknown } };
-  const own = (error as { extensions?: { code?: unknown } }).extensions?.code;
-  return String(original?.extensions?.code ?? own ?? '');
-};
+import { DENIED_CODES, errorCode, operationOf, rootFields } from './operation.js';
 
 /**
  * Writes one security audit line for every GraphQL mutation, allowed or denied: its operation
@@ -25,15 +16,12 @@ export function mutationAuditPlugin(log: SecurityLog): ApolloServerPlugin<Reques
           errors = rc.errors;
         },
         async willSendResponse(rc) {
-          const operation =
-            rc.operation ??
-            (rc.document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as
-              OperationDefinitionNode | undefined);
+          const operation = operationOf(rc);
           if (operation?.operation !== 'mutation') return;
-          const codes = errors.map(codeOf);
+          const codes = errors.map(errorCode);
           log.record({
             eventType: 'MUTATION',
-            result: codes.some((c) => DENIED.has(c!))
+            result: codes.some((c) => DENIED_CODES.has(c))
               ? 'DENIED'
               : codes.length > 0
                 ? 'FAILURE'
@@ -42,11 +30,7 @@ export function mutationAuditPlugin(log: SecurityLog): ApolloServerPlugin<Reques
             roles: rc.contextValue.actor.roles,
             clientAddress: rc.contextValue.clientAddress,
             operationName:
-              rc.operationName ??
-              operation.name?.value ??
-              operation.selectionSet.selections
-                .map((s) => (s.kind === Kind.FIELD ? s.name.value : ''))
-                .join(','),
+              rc.operationName ?? operation.name?.value ?? rootFields(operation).join(','),
             requestId: rc.contextValue.requestId,
             detail: codes.length > 0 ? [...new Set(codes)].join(',') : undefined,
           });

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { RequestContext } from '../context.js';
 import type { KnowledgeSearchEngine } from '../search/port.js';
+import { DENIED_CODES, errorCode, operationOf, rootFields } from './operation.js';
 
 const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -71,24 +71,14 @@ export class Metrics {
         let outcome = 'success';
         return {
           async didEncounterErrors(rc) {
-            outcome = rc.errors.some((e) =>
-              ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)),
-            )
-              ? 'denied'
-              : 'error';
+            outcome = rc.errors.some((e) => DENIED_CODES.has(errorCode(e))) ? 'denied' : 'error';
           },
           async willSendResponse(rc) {
-            const op =
-              rc.operation ??
-              (rc.document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as
-                OperationDefinitionNode | undefined);
+            const op = operationOf(rc);
             // Operation names come from clients: only the root field names are used as labels,
             // so that the label set stays bounded by the schema.
             const operation = op
-              ? `${op.operation} ${op.selectionSet.selections
-                  .map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'))
-                  .sort()
-                  .join(',')}`.slice(0, 120)
+              ? `${op.operation} ${rootFields(op).sort().join(',')}`.slice(0, 120)
               : 'unparsed';
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             requests.inc({ operation, outcome });

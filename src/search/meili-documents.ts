@@ -1,26 +1,18 @@
 import type { QueryRunner } from '../graph/executor.js';
 import { cmdbRepository } from '../modules/cmdb/repository.js';
-import type { KnownErrorModel } from '../modules/knowledge/models.js';
+import type { KnownErrorLinks, KnownErrorModel } from '../modules/knowledge/models.js';
 import { knowledgeRepository } from '../modules/knowledge/repository.js';
 
 /** An article as a Meilisearch document: its text, status, tags and what it applies to. */
-export interface ArticleDocument {
-  id: string;
-  number: string;
-  title: string;
-  symptoms: string;
-  cause: string | null;
-  workaround: string | null;
-  resolution: string | null;
-  tags: string[];
-  status: string;
-  ciIds: string[];
-  serviceIds: string[];
-  classes: string[];
-  /** Milliseconds since the epoch, sortable. */
-  createdAt: number;
-  updatedAt: number;
-}
+export type ArticleDocument = Pick<
+  KnownErrorModel,
+  'id' | 'number' | 'title' | 'symptoms' | 'cause' | 'workaround' | 'resolution' | 'tags' | 'status'
+> &
+  KnownErrorLinks & {
+    /** Milliseconds since the epoch, sortable. */
+    createdAt: number;
+    updatedAt: number;
+  };
 
 /** The index settings of API.md's Meilisearch engine. */
 export const INDEX_SETTINGS = {
@@ -50,19 +42,18 @@ export async function readDocuments(
   return ids.map((id, i) => {
     const a = entities[i] as KnownErrorModel | undefined;
     if (!a || a.__typename !== 'KnownError') return undefined;
+    const { number, title, symptoms, cause, workaround, resolution, tags, status } = a;
     return {
-      id: a.id,
-      number: a.number,
-      title: a.title,
-      symptoms: a.symptoms,
-      cause: a.cause,
-      workaround: a.workaround,
-      resolution: a.resolution,
-      tags: a.tags,
-      status: a.status,
-      ciIds: links[i]!.ciIds,
-      serviceIds: links[i]!.serviceIds,
-      classes: links[i]!.classes,
+      id,
+      number,
+      title,
+      symptoms,
+      cause,
+      workaround,
+      resolution,
+      tags,
+      status,
+      ...links[i]!,
       createdAt: Date.parse(a.createdAt),
       updatedAt: Date.parse(a.updatedAt),
     };

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Executor, QueryRunner } from '../graph/executor.js';
 import { newId } from '../ids.js';
 import { cmdbRepository } from '../modules/cmdb/repository.js';
-import { Taxonomy } from '../modules/cmdb/taxonomy.js';
+import { readTaxonomy } from '../modules/cmdb/taxonomy.js';
 import { toKnownError } from '../modules/knowledge/models.js';
 import { HIGHLIGHT_FIELDS } from './highlight.js';
 import { INDEX_SETTINGS, type ArticleDocument } from './meili-documents.js';
@@ -111,10 +111,7 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
     for (const tag of f.tags ?? []) out.push(`tags = ${quote(tag)}`);
     if (f.serviceId) out.push(`serviceIds = ${quote(f.serviceId)}`);
     if (f.ciClass || f.ciId) {
-      const taxonomy = await this.executor.readTx(
-        'ciClasses',
-        async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
-      );
+      const taxonomy = await readTaxonomy(this.executor);
       if (f.ciClass) out.push(`classes IN [${taxonomy.lineage(f.ciClass).map(quote).join(', ')}]`);
       if (f.ciId) {
         const [ci] = await this.executor.read('knowledge/ci-context', { ciId: f.ciId });

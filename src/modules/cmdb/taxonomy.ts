@@ -1,4 +1,6 @@
+import type { Executor } from '../../graph/executor.js';
 import type { CIClassModel } from './models.js';
+import { cmdbRepository } from './repository.js';
 
 /** The root class of group CIs: a CI of this class or a subclass carries `redundancy`. */
 export const GROUP_ROOT_CLASS = 'Cluster';
@@ -50,4 +52,9 @@ export class Taxonomy {
     }
     return [...out];
   }
+}
+
+/** Reads the whole class tree in one read transaction. */
+export function readTaxonomy(executor: Executor): Promise<Taxonomy> {
+  return executor.readTx('ciClasses', async (tx) => new Taxonomy(await cmdbRepository.classes(tx)));
 }

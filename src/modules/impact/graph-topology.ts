@@ -25,6 +25,16 @@ interface Known {
   memberCount: number;
 }
 
+/** What the impact queries return of a component: service or CI, retired, k and n of a group. */
+export function componentOfRow(r: Record<string, unknown>): Known {
+  return {
+    service: Boolean(r.service),
+    retired: Boolean(r.retired),
+    minMembersUp: r.minMembersUp == null ? null : Number(r.minMembersUp),
+    memberCount: Number(r.memberCount ?? 0),
+  };
+}
+
 /**
  * The part of the dependency graph an impact walk has read so far, with dense integer ids.
  * Incoming edges are read from Neo4j in waves, only for components that turned out impacted.
@@ -60,12 +70,7 @@ export class GraphTopology implements TopologyView {
     const rows = await this.tx.run('impact/components-by-ids', { ids });
     this.waves += 1;
     for (const r of rows) {
-      this.indexOf(String(r.id), {
-        service: Boolean(r.service),
-        retired: Boolean(r.retired),
-        minMembersUp: r.minMembersUp === null ? null : Number(r.minMembersUp),
-        memberCount: Number(r.memberCount),
-      });
+      this.indexOf(String(r.id), componentOfRow(r));
     }
     return ids.filter((id) => !this.index.has(id));
   }
@@ -84,12 +89,7 @@ export class GraphTopology implements TopologyView {
     });
     this.waves += 1;
     for (const r of rows) {
-      const from = this.indexOf(String(r.fromId), {
-        service: Boolean(r.service),
-        retired: Boolean(r.retired),
-        minMembersUp: r.minMembersUp === null ? null : Number(r.minMembersUp),
-        memberCount: Number(r.memberCount),
-      });
+      const from = this.indexOf(String(r.fromId), componentOfRow(r));
       const to = this.index.get(String(r.toId))!;
       this.incoming[to]!.push({ from, to, member: Boolean(r.member), hard: Boolean(r.hard) });
     }

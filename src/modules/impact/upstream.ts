@@ -1,6 +1,7 @@
 import { LimitExceededError, NotFoundError } from '../../errors.js';
 import type { QueryRunner } from '../../graph/executor.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
+import { componentOfRow } from './graph-topology.js';
 import { MemoryTopology, type ComponentSpec, type EdgeSpec } from './memory-topology.js';
 
 interface UpstreamComponent extends ComponentSpec {
@@ -70,11 +71,8 @@ export class UpstreamClosure {
     this.ids.push(id);
     this.index.set(id, i);
     this.outgoing.push([]);
-    this.components.push({
-      service: Boolean(r.service),
-      retired: Boolean(r.retired),
-      minMembersUp: r.minMembersUp == null ? null : Number(r.minMembersUp),
-    });
+    const { service, retired, minMembersUp } = componentOfRow(r);
+    this.components.push({ service, retired, minMembersUp });
     return i;
   }
 

@@ -14,7 +14,7 @@ import { hasRole, requireRole } from '../access/roles.js';
 import { diffFields, recordChanges, type ChangeRecordInput } from '../audit/change-records.js';
 import { cmdbRepository } from '../cmdb/repository.js';
 import { originOf, throwProblems } from '../cmdb/service.js';
-import { Taxonomy } from '../cmdb/taxonomy.js';
+import { readTaxonomy } from '../cmdb/taxonomy.js';
 import type { FieldProblem } from '../cmdb/validation.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
 import { knowledgeRepository as repo } from './repository.js';
@@ -241,10 +241,7 @@ export class KnowledgeService {
     if (links.ciIds.length + links.serviceIds.length + links.classes.length > ARTICLE_LIMITS.links)
       problems.push({ field: 'ciIds', message: `at most ${ARTICLE_LIMITS.links} links at once` });
     if (links.classes.length > 0) {
-      const taxonomy = await this.executor.readTx(
-        'ciClasses',
-        async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
-      );
+      const taxonomy = await readTaxonomy(this.executor);
       for (const name of links.classes)
         if (!taxonomy.get(name))
           problems.push({ field: 'ciClasses', message: `no CI class named ${name}` });

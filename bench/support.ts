@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { startApp, type App } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/neo4j-local.js';
+
+/** A benchmark's own tools/neo4j-local on a fresh temporary directory. */
+export interface BenchNeo4j {
+  dir: string;
+  local: LocalNeo4j;
+}
+
+/** Starts tools/neo4j-local for a benchmark on a fresh directory. */
+export async function benchNeo4j(
+  name: string,
+  memory: { heap: string; pageCache: string },
+): Promise<BenchNeo4j> {
+  const dir = mkdtempSync(path.join(tmpdir(), `cmdb-bench-${name}-`));
+  const local = await startLocalNeo4j({
+    dataDir: path.join(dir, 'neo4j'),
+    logger: pino({ level: 'warn' }),
+    ...memory,
+  });
+  return { dir, local };
+}
+
+/** Starts the service on it in production mode (dev authentication unless `env` says otherwise). */
+export function benchApp(bench: BenchNeo4j, env: Record<string, string> = {}): Promise<App> {
+  const config = loadConfig({
+    PORT: '0',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    AUTH_MODE: 'dev',
+    AUDIT_LOG: path.join(bench.dir, 'audit.log'),
+    AUDIT_STDOUT: 'false',
+    ...env,
+  });
+  return startApp(config, bench.local.uri, pino({ level: 'warn' }));
+}
+
+/** Stops the service and Neo4j and removes the directory. */
+export async function stopBench(bench: BenchNeo4j, app: App | undefined): Promise<void> {
+  await app?.close();
+  await bench.local.stop();
+  rmSync(bench.dir, { recursive: true, force: true });
+}
