@@ -6,6 +6,11 @@ import { startApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/neo4j-local.js';
 
+// The benchmarks run the service from source through tsx, which turns on source-mapped stack
+// traces; the service as `npm start` runs it (compiled) has none. The driver captures a stack per
+// query, so leaving them on would charge every query a source-map lookup that production never pays.
+process.setSourceMapsEnabled(false);
+
 /** A benchmark's own tools/neo4j-local on a fresh temporary directory. */
 export interface BenchNeo4j {
   dir: string;

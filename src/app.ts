@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -121,6 +124,8 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       mutationAuditPlugin(securityLog),
       metrics.plugin(),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // No HTTP cache hints are given; without this Apollo wraps every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

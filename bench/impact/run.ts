@@ -28,14 +28,14 @@ const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
 function dependentsCount(index: TopologyIndex, start: number, cap: number): number {
-  const seen = new Uint8Array(index.ids.length);
+  const seen = new Uint8Array(index.size);
   seen[start] = 1;
   const queue = [start];
   for (let i = 0; i < queue.length && queue.length < cap; i++) {
-    index.forEachIncoming(queue[i]!, (e) => {
-      if (!seen[e.from]) {
-        seen[e.from] = 1;
-        queue.push(e.from);
+    index.forEachIncoming(queue[i]!, (from) => {
+      if (!seen[from]) {
+        seen[from] = 1;
+        queue.push(from);
       }
     });
   }
@@ -53,7 +53,7 @@ function pickFailures(index: TopologyIndex): { id: string; dependents: number }[
   };
   const candidates = new Set<number>();
   for (let i = 0; candidates.size < 400 && i < 200000; i++) {
-    const n = rand(index.ids.length);
+    const n = rand(index.size);
     if (!index.isService(n) && (inDegree(n) > 1 || candidates.size < 200)) candidates.add(n);
   }
   const sized = [...candidates].map((n) => ({ n, size: dependentsCount(index, n, 400000) }));
@@ -194,8 +194,8 @@ async function benchSize(cis: number) {
     console.log(
       JSON.stringify({
         cis: cis,
-        components: index.size.components,
-        edges: index.size.edges,
+        components: index.size,
+        edges: index.edgeCount,
         indexSeconds,
         indexHeapMb: Math.round(
           (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1e6,

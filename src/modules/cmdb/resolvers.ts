@@ -10,6 +10,7 @@ import type {
 import type { ImportDocument } from './import.js';
 import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC, type EntitySpec } from './specs.js';
 import { warrantyStatus } from './warranty.js';
+import { compareNames } from '../../collation.js';
 
 const input = (v: unknown) => v as Record<string, unknown>;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -180,7 +181,7 @@ export const catalogResolvers: Resolvers<RequestContext> = {
         (await ctx.loaders.entity.loadMany(s.consumerIds)).filter(
           (o) => o && !(o instanceof Error),
         ) as OrgUnitModel[]
-      ).sort((a, b) => a.name.localeCompare(b.name)),
+      ).sort((a, b) => compareNames(a.name, b.name)),
     provider: async (s, _, ctx) =>
       s.providerId ? ((await ctx.loaders.entity.load(s.providerId)) as SupplierModel | null) : null,
     sla: (s) => s.sla,

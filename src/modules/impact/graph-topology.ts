@@ -3,6 +3,8 @@ import { DEPENDENCY_KINDS } from '../cmdb/models.js';
 import {
   propagate,
   shortestChains,
+  type Chains,
+  type IncomingVisitor,
   type Propagation,
   type TopologyEdge,
   type TopologyView,
@@ -95,6 +97,10 @@ export class GraphTopology implements TopologyView {
     }
   }
 
+  get size(): number {
+    return this.ids.length;
+  }
+
   /** True when the component is a catalog service. */
   isService(node: number): boolean {
     return this.known[node]!.service;
@@ -112,8 +118,8 @@ export class GraphTopology implements TopologyView {
     return this.known[node]!.memberCount;
   }
 
-  forEachIncoming(node: number, visit: (edge: TopologyEdge) => void): void {
-    for (const e of this.incoming[node] ?? []) visit(e);
+  forEachIncoming(node: number, visit: IncomingVisitor): void {
+    for (const e of this.incoming[node] ?? []) visit(e.from, e.member, e.hard);
   }
 }
 
@@ -130,7 +136,7 @@ export async function settle(
   maxComponents = 500000,
 ): Promise<{
   result: Propagation;
-  chains: ReturnType<typeof shortestChains>;
+  chains: Chains;
   truncated: boolean;
 }> {
   const inputs = [...failed, ...degraded];
@@ -141,7 +147,7 @@ export async function settle(
     const frontier: number[] = [];
     for (const node of result.states.keys()) {
       if (topology.expanded(node) || topology.retired(node)) continue;
-      if ((chains.get(node)?.distance ?? 0) >= maxDepth) depthCut = true;
+      if ((chains.distance(node) ?? 0) >= maxDepth) depthCut = true;
       else frontier.push(node);
     }
     if (frontier.length === 0 || result.truncated)

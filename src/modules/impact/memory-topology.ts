@@ -1,4 +1,4 @@
-import type { TopologyEdge, TopologyView } from './propagation.js';
+import type { IncomingVisitor, TopologyEdge, TopologyView } from './propagation.js';
 
 /** One component of an in-memory topology. */
 export interface ComponentSpec {
@@ -33,6 +33,10 @@ export class MemoryTopology implements TopologyView {
     }
   }
 
+  get size(): number {
+    return this.components.length;
+  }
+
   retired(node: number): boolean {
     return this.components[node]?.retired ?? false;
   }
@@ -45,7 +49,7 @@ export class MemoryTopology implements TopologyView {
     return this.members[node] ?? 0;
   }
 
-  forEachIncoming(node: number, visit: (edge: TopologyEdge) => void): void {
-    for (const e of this.incoming[node] ?? []) visit(e);
+  forEachIncoming(node: number, visit: IncomingVisitor): void {
+    for (const e of this.incoming[node] ?? []) visit(e.from, e.member, e.hard);
   }
 }

@@ -9,6 +9,7 @@ import type {
   ServiceModel,
   SupplierModel,
 } from '../cmdb/models.js';
+import { compareIds, compareNames } from '../../collation.js';
 
 const many = async <T>(ctx: RequestContext, ids: string[]) =>
   (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
@@ -30,7 +31,7 @@ export const impactResolvers: Resolvers<RequestContext> = {
     singlePointsOfFailure: async (s, _, ctx) =>
       (
         await many<ConfigurationItemModel>(ctx, await ctx.loaders.singlePointsOfFailure.load(s.id))
-      ).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)),
+      ).sort((a, b) => compareNames(a.name, b.name) || compareIds(a.id, b.id)),
   },
   ImpactReport: {
     services: (r, { first }) =>

@@ -6,6 +6,7 @@ import { GraphTopology, settle } from './graph-topology.js';
 import { DOWN, propagate } from './propagation.js';
 import { IMPACT_LIMITS } from './service.js';
 import { UpstreamClosure } from './upstream.js';
+import { compareIds } from '../../collation.js';
 
 /** Bounds of root-cause ranking and single-point-of-failure search. */
 export const ROOT_CAUSE_LIMITS = {
@@ -73,7 +74,7 @@ export async function rootCauseCandidates(
         b.explains.length - a.explains.length ||
         b.down - a.down ||
         a.upstreamImpact - b.upstreamImpact ||
-        closure.ids[a.node]!.localeCompare(closure.ids[b.node]!),
+        compareIds(closure.ids[a.node]!, closure.ids[b.node]!),
     );
     if (scored.length === 0) return [];
     const cutoff = scored[Math.min(limit, scored.length) - 1]!.explains.length;
@@ -100,7 +101,7 @@ export async function rootCauseCandidates(
           a.collateral - b.collateral ||
           b.down - a.down ||
           a.impacted - b.impacted ||
-          a.ciId.localeCompare(b.ciId),
+          compareIds(a.ciId, b.ciId),
       )
       .slice(0, limit)
       .map(({ impacted: _impacted, down: _down, ...candidate }) => candidate);

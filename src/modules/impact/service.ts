@@ -5,8 +5,9 @@ import type { Loaders } from '../../loaders.js';
 import { requireRole } from '../access/roles.js';
 import type { ComponentModel, Criticality, ServiceModel } from '../cmdb/models.js';
 import { GraphTopology, settle } from './graph-topology.js';
-import { chainOf, propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
+import { propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
 import type { TopologyIndexHolder } from './topology-index.js';
+import { compareIds, compareNames } from '../../collation.js';
 
 /** Bounds of an analysis (API.md: the depth cap is at least 50). */
 export const IMPACT_LIMITS = {
@@ -121,10 +122,10 @@ export class ImpactService {
     const impactOf = (node: number, state: State): ImpactModel => ({
       subjectId: ids[node]!,
       state: STATE_NAMES[state],
-      distance: chains.get(node)?.distance ?? 0,
+      distance: chains.distance(node) ?? 0,
       // Built only when asked for: a large blast radius has hundreds of thousands of chains.
       get via() {
-        return chainOf(node, chains).map((n) => ids[n]!);
+        return chains.chainOf(node).map((n) => ids[n]!);
       },
     });
     const counts = { DOWN: 0, DEGRADED: 0, OK: 0 };
@@ -133,15 +134,19 @@ export class ImpactService {
       counts[STATE_NAMES[state as State]] += 1;
       if (topology.isService(node)) serviceImpacts.push(impactOf(node, state as State));
     }
-    const loaded = await loaders.entity.loadMany(serviceImpacts.map((s) => s.subjectId));
+    const loaded = await this.loadServices(
+      loaders,
+      walk.source === 'memory' ? walk.topology.services : undefined,
+      serviceImpacts.map((s) => s.subjectId),
+    );
     const services = serviceImpacts
-      .map((s, i) => Object.assign(s, { service: loaded[i] as ServiceModel }))
+      .map((s, i) => Object.assign(s, { service: loaded[i]! }))
       .sort(
         (a, b) =>
           STATE_NAMES.indexOf(b.state) - STATE_NAMES.indexOf(a.state) ||
           CRITICALITY_ORDER[a.service.criticality] - CRITICALITY_ORDER[b.service.criticality] ||
-          a.service.name.localeCompare(b.service.name, 'zh-CN') ||
-          a.subjectId.localeCompare(b.subjectId),
+          compareNames(a.service.name, b.service.name) ||
+          compareIds(a.subjectId, b.subjectId),
       );
     let impacts: ImpactModel[] | undefined;
     return {
@@ -189,13 +194,37 @@ export class ImpactService {
     const chains = shortestChains(index, result.states, [...f, ...d]);
     let truncated = result.truncated;
     for (const node of [...result.states.keys()]) {
-      if ((chains.get(node)?.distance ?? 0) > maxDepth) {
+      if ((chains.distance(node) ?? 0) > maxDepth) {
         result.states.delete(node);
         truncated = true;
       }
     }
     result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
     return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
+  }
+
+  /**
+   * The impacted services' models. With the in-memory index they come from its cache when they
+   * can: every write to a CMDB entity bumps the topology version, so what was read while a version
+   * is current stays exact for as long as the index does. The request's loader is primed with them.
+   */
+  private async loadServices(
+    loaders: Loaders,
+    cache: Map<string, ServiceModel> | undefined,
+    ids: string[],
+  ): Promise<ServiceModel[]> {
+    const missing = cache ? ids.filter((id) => !cache.has(id)) : ids;
+    const loaded = (await loaders.entity.loadMany(missing)) as (ServiceModel | Error)[];
+    loaded.forEach((s, i) => {
+      if (s instanceof Error) throw s;
+      cache?.set(missing[i]!, s);
+    });
+    if (!cache) return loaded as ServiceModel[];
+    return ids.map((id) => {
+      const service = cache.get(id)!;
+      loaders.entity.prime(id, service);
+      return service;
+    });
   }
 
   /** The suppliers responsible for impacted components: CI suppliers and service providers. */

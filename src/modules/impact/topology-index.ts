@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Executor } from '../../graph/executor.js';
-import { DEPENDENCY_KINDS } from '../cmdb/models.js';
-import type { TopologyEdge, TopologyView } from './propagation.js';
+import { DEPENDENCY_KINDS, type ServiceModel } from '../cmdb/models.js';
+import type { IncomingVisitor, TopologyView } from './propagation.js';
 
 const PAGE = 10000;
 const SERVICE = 1;
@@ -17,6 +17,9 @@ const HARD = 2;
  * is exact; when it is not, the caller falls back to reading Neo4j and a rebuild starts.
  */
 export class TopologyIndex implements TopologyView {
+  /** Service models read while this copy was current (exact as long as it is: see ImpactService). */
+  readonly services = new Map<string, ServiceModel>();
+
   private constructor(
     readonly version: number,
     readonly ids: string[],
@@ -100,9 +103,14 @@ export class TopologyIndex implements TopologyView {
     return new TopologyIndex(version, ids, index, flags, k, members, offsets, sources, edgeFlags);
   }
 
-  /** How many components and edges it holds. */
-  get size(): { components: number; edges: number } {
-    return { components: this.ids.length, edges: this.sources.length };
+  /** How many components it holds. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** How many edges it holds. */
+  get edgeCount(): number {
+    return this.sources.length;
   }
 
   /** The dense index of a component id, or undefined when it is not in the copy. */
@@ -131,15 +139,11 @@ export class TopologyIndex implements TopologyView {
     return this.members[node]!;
   }
 
-  forEachIncoming(node: number, visit: (edge: TopologyEdge) => void): void {
-    for (let at = this.offsets[node]!; at < this.offsets[node + 1]!; at++) {
+  forEachIncoming(node: number, visit: IncomingVisitor): void {
+    const end = this.offsets[node + 1]!;
+    for (let at = this.offsets[node]!; at < end; at++) {
       const f = this.edgeFlags[at]!;
-      visit({
-        from: this.sources[at]!,
-        to: node,
-        member: (f & MEMBER) !== 0,
-        hard: (f & HARD) !== 0,
-      });
+      visit(this.sources[at]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
     }
   }
 }
@@ -180,7 +184,12 @@ export class TopologyIndexHolder {
         const index = await TopologyIndex.load(this.executor);
         this.index = index;
         this.logger.info(
-          { ...index.size, version: index.version, ms: Date.now() - started },
+          {
+            components: index.size,
+            edges: index.edgeCount,
+            version: index.version,
+            ms: Date.now() - started,
+          },
           'topology index built',
         );
       } catch (err) {
