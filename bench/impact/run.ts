@@ -18,6 +18,7 @@ import { benchApp, benchNeo4j, stopBench } from '../support.js';
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const PG_PORT = 5499;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const TARGETS = [1000, 20000, 200000];
 
 const pct = (xs: number[], p: number) => {
@@ -168,8 +169,11 @@ async function benchSize(cis: number) {
       const baseline: number[] = [];
       let summary: any;
       let closure = 0;
-      await post(f.id);
-      await postgres.client.query(CTE, [f.id]);
+      // Both sides warm up alike: JIT-compiled code paths and cached plans, not a cold first call.
+      for (let w = 0; w < WARMUP; w++) {
+        await post(f.id);
+        await postgres.client.query(CTE, [f.id]);
+      }
       for (let r = 0; r < RUNS; r++) {
         const a = await post(f.id);
         ours.push(a.ms);

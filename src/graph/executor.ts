@@ -40,7 +40,7 @@ export class Executor {
 
   /**
    * Runs one small named read as an auto-commit query: BEGIN, RUN and PULL go out together, so it
-   * costs one round trip (the per-request topology version check uses it). Not retried.
+   * costs one round trip (the per-request topology version check and search use it). Not retried.
    */
   async readOnce(
     name: string,

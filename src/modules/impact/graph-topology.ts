@@ -145,9 +145,11 @@ export async function settle(
     const result = propagate(topology, failed, degraded, { maxComponents });
     const chains = shortestChains(topology, result.states, inputs);
     const frontier: number[] = [];
-    for (const node of result.states.keys()) {
+    const { nodes } = result.states;
+    for (let slot = 0; slot < nodes.length; slot++) {
+      const node = nodes[slot]!;
       if (topology.expanded(node) || topology.retired(node)) continue;
-      if ((chains.distance(node) ?? 0) >= maxDepth) depthCut = true;
+      if (chains.distanceAt(slot) >= maxDepth) depthCut = true;
       else frontier.push(node);
     }
     if (frontier.length === 0 || result.truncated)

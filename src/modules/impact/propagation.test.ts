@@ -232,8 +232,27 @@ describe('propagate against the naive reference', () => {
           return true;
         });
         const expected = reference(components, edges, failed, degraded);
-        const r = propagate(new MemoryTopology(components, edges), failed, degraded);
+        const topology = new MemoryTopology(components, edges);
+        const r = propagate(topology, failed, degraded);
         expect(components.map((_, i) => r.states.get(i) ?? OK)).toEqual(expected);
+        // The topology's working arrays are reused: a second call, on other inputs, starts clean,
+        // and the chains traced between them do not disturb it.
+        const chains = shortestChains(topology, r.states, [...failed, ...degraded]);
+        for (const node of r.states.keys()) {
+          const chain = chains.chainOf(node);
+          // Input first, subject last, each step an edge between impacted components.
+          expect([...failed, ...degraded]).toContain(chain[0]);
+          expect(chain.at(-1)).toBe(node);
+          expect(chain.length - 1).toBe(chains.distance(node));
+          for (let i = 1; i < chain.length; i++) {
+            expect(r.states.has(chain[i]!)).toBe(true);
+            expect(edges.some((e) => e.from === chain[i] && e.to === chain[i - 1])).toBe(true);
+          }
+        }
+        const again = propagate(topology, degraded, failed);
+        expect(components.map((_, i) => again.states.get(i) ?? OK)).toEqual(
+          reference(components, edges, degraded, failed),
+        );
       }),
       { numRuns: 3000 },
     );

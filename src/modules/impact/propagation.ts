@@ -36,52 +36,94 @@ export interface TopologyView {
 }
 
 /**
- * The states of the impacted components, over a dense byte array with the impacted ones listed
- * in the order they were reached: reading a state is an array access, and only impacted
- * components are ever iterated, however large the topology.
+ * Per-topology working arrays, as large as the topology and reused by every call on it: reading a
+ * state is an array access, and a call allocates only what it returns, which is proportional to
+ * what it reached. The engine's functions are synchronous and leave the arrays zeroed again, so
+ * one set per topology is enough.
+ */
+class Scratch {
+  readonly state: Uint8Array;
+  /** What each component has already told its groups: its state when its edges were visited. */
+  readonly counted: Uint8Array;
+  /** Slot + 1 of each impacted component while chains are traced (0: not impacted). */
+  readonly slot: Int32Array;
+  /** Distance + 1 from the nearest input (0: not reached). */
+  readonly dist: Int32Array;
+  /** Slot + 1 of the parent on a shortest chain (0: none). */
+  readonly parent: Int32Array;
+
+  constructor(size: number) {
+    this.state = new Uint8Array(size);
+    this.counted = new Uint8Array(size);
+    this.slot = new Int32Array(size);
+    this.dist = new Int32Array(size);
+    this.parent = new Int32Array(size);
+  }
+}
+
+const scratches = new WeakMap<TopologyView, Scratch>();
+
+function scratchFor(topology: TopologyView): Scratch {
+  let scratch = scratches.get(topology);
+  if (!scratch || scratch.state.length < topology.size) {
+    // A topology read in waves grows between calls: leave room for it.
+    scratch = new Scratch(Math.max(topology.size, (scratch?.state.length ?? 0) * 2, 64));
+    scratches.set(topology, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * The states of the impacted components, by slot: slot i is the i-th component reached. Lookups
+ * by component go through a map built on first use; the analysis itself works by slot.
  */
 export class States implements Iterable<[number, State]> {
-  private count = 0;
+  private slots: Map<number, number> | undefined;
 
   constructor(
-    private readonly state: Uint8Array,
-    private readonly order: number[],
-  ) {
-    this.count = order.length;
-  }
+    /** The impacted components, in the order they were reached. */
+    readonly nodes: readonly number[],
+    /** Their states, by slot. */
+    readonly values: Uint8Array,
+  ) {}
 
   /** How many components are not OK. */
   get size(): number {
-    return this.count;
+    return this.nodes.length;
+  }
+
+  /** The slot of an impacted component, or undefined for OK ones. */
+  slotOf(node: number): number | undefined {
+    this.slots ??= new Map(this.nodes.map((n, i) => [n, i]));
+    return this.slots.get(node);
   }
 
   /** The state of an impacted component; undefined for OK ones. */
   get(node: number): State | undefined {
-    const s = this.state[node] ?? OK;
-    return s === OK ? undefined : (s as State);
+    const slot = this.slotOf(node);
+    return slot === undefined ? undefined : (this.values[slot] as State);
   }
 
   has(node: number): boolean {
-    return (this.state[node] ?? OK) !== OK;
-  }
-
-  /** Leaves a component out (back to OK), for bounds applied after the fixed point. */
-  delete(node: number): void {
-    if (!this.has(node)) return;
-    this.state[node] = OK;
-    this.count -= 1;
+    return this.slotOf(node) !== undefined;
   }
 
   /** The impacted components, in the order they were reached. */
-  *keys(): IterableIterator<number> {
-    for (const node of this.order) if (this.state[node] !== OK) yield node;
+  keys(): IterableIterator<number> {
+    return this.nodes.values();
   }
 
   *[Symbol.iterator](): IterableIterator<[number, State]> {
-    for (const node of this.order) {
-      const s = this.state[node]!;
-      if (s !== OK) yield [node, s as State];
-    }
+    for (let i = 0; i < this.nodes.length; i++) yield [this.nodes[i]!, this.values[i] as State];
+  }
+
+  /** The states of the slots `keep` accepts, in the same order. */
+  filter(keep: (slot: number) => boolean): States {
+    const slots = this.nodes.map((_, i) => i).filter(keep);
+    return new States(
+      slots.map((i) => this.nodes[i]!),
+      Uint8Array.from(slots.map((i) => this.values[i]!)),
+    );
   }
 }
 
@@ -98,8 +140,8 @@ export interface Propagation {
 /**
  * Computes the least fixed point by monotone worklist propagation: a component is re-evaluated
  * only when something it needs got worse, and each state only rises, so every edge is looked at
- * a bounded number of times (at most twice per state change of its target). States live in a
- * byte array as large as the topology; group counters in maps, since groups are few.
+ * a bounded number of times (at most twice per state change of its target). States live in the
+ * topology's scratch arrays while it runs; group counters in maps, since groups are few.
  */
 export function propagate(
   topology: TopologyView,
@@ -108,9 +150,7 @@ export function propagate(
   options: { maxComponents?: number } = {},
 ): Propagation {
   const maxComponents = options.maxComponents ?? Number.MAX_SAFE_INTEGER;
-  const states = new Uint8Array(topology.size);
-  // What each component has already told its groups: its state when its edges were last visited.
-  const counted = new Uint8Array(topology.size);
+  const { state: states, counted } = scratchFor(topology);
   const order: number[] = [];
   const membersDown = new Map<number, number>();
   const membersDegraded = new Map<number, number>();
@@ -130,8 +170,6 @@ export function propagate(
     states[node] = state;
     queue.push(node);
   };
-  for (const n of degraded) raise(n, DEGRADED);
-  for (const n of failed) raise(n, DOWN);
 
   // The component being expanded, its state now and the state its groups have counted.
   let state: State = OK;
@@ -151,58 +189,79 @@ export function propagate(
     } else if (hard) raise(from, state);
     else raise(from, DEGRADED);
   };
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i]!;
-    state = states[node] as State;
-    if (state === counted[node] || topology.retired(node)) continue;
-    before = counted[node] as State;
-    counted[node] = state;
-    topology.forEachIncoming(node, visit);
+  try {
+    for (const n of degraded) raise(n, DEGRADED);
+    for (const n of failed) raise(n, DOWN);
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i]!;
+      state = states[node] as State;
+      if (state === counted[node] || topology.retired(node)) continue;
+      before = counted[node] as State;
+      counted[node] = state;
+      topology.forEachIncoming(node, visit);
+    }
+    const absorbed: Propagation['absorbed'] = [];
+    for (const group of membersDegraded.keys()) {
+      if (states[group] === DOWN) continue;
+      absorbed.push({
+        group,
+        membersDown: membersDown.get(group) ?? 0,
+        membersTotal: topology.memberCount(group),
+        minMembersUp: topology.minMembersUp(group)!,
+      });
+    }
+    const values = new Uint8Array(order.length);
+    for (let i = 0; i < order.length; i++) values[i] = states[order[i]!]!;
+    return { states: new States(order, values), absorbed, truncated };
+  } finally {
+    for (const n of order) states[n] = counted[n] = OK;
   }
-
-  const absorbed: Propagation['absorbed'] = [];
-  for (const group of membersDegraded.keys()) {
-    if (states[group] === DOWN) continue;
-    absorbed.push({
-      group,
-      membersDown: membersDown.get(group) ?? 0,
-      membersTotal: topology.memberCount(group),
-      minMembersUp: topology.minMembersUp(group)!,
-    });
-  }
-  return { states: new States(states, order), absorbed, truncated };
 }
 
 /**
- * Shortest chains from the inputs to the impacted components, through impacted components only:
- * each one's distance from the nearest input and its parent on one shortest chain, in two dense
- * arrays (the inputs have distance 0 and no parent).
+ * Shortest chains from the inputs to the impacted components, through impacted components only,
+ * by slot of `States`: each one's distance from the nearest input and the slot of its parent on
+ * one shortest chain (the inputs have distance 0 and no parent).
  */
 export class Chains {
   constructor(
-    /** Distance + 1; 0 for a component no chain reaches. */
-    private readonly dist: Int32Array,
-    /** Parent + 1; 0 for none. */
+    private readonly states: States,
+    /** Distance by slot; -1 for a component no chain reaches. */
+    private readonly distances: Int32Array,
+    /** Parent slot by slot; -1 for none. */
     private readonly parents: Int32Array,
   ) {}
 
-  /** The distance from the nearest input, or undefined when no chain reaches the component. */
-  distance(node: number): number | undefined {
-    const d = this.dist[node] ?? 0;
-    return d === 0 ? undefined : d - 1;
+  /** The distance of the component in `slot` from the nearest input (-1: not reached). */
+  distanceAt(slot: number): number {
+    return this.distances[slot]!;
   }
 
-  /** The previous component on the chain, or null for an input (and for unreached ones). */
+  /** The distance of a component from the nearest input, or undefined when none reaches it. */
+  distance(node: number): number | undefined {
+    const slot = this.states.slotOf(node);
+    const d = slot === undefined ? -1 : this.distances[slot]!;
+    return d < 0 ? undefined : d;
+  }
+
+  /** The previous component on its chain, or null for an input (and for unreached ones). */
   parent(node: number): number | null {
-    const p = this.parents[node] ?? 0;
-    return p === 0 ? null : p - 1;
+    const slot = this.states.slotOf(node);
+    const p = slot === undefined ? -1 : this.parents[slot]!;
+    return p < 0 ? null : this.states.nodes[p]!;
+  }
+
+  /** The chain of the component in `slot`, input first. */
+  chainAt(slot: number): number[] {
+    const chain: number[] = [];
+    for (let s = slot; s >= 0; s = this.parents[s]!) chain.push(this.states.nodes[s]!);
+    return chain.reverse();
   }
 
   /** The chain of a component, input first. */
   chainOf(node: number): number[] {
-    const chain: number[] = [];
-    for (let n: number | null = node; n !== null; n = this.parent(n)) chain.push(n);
-    return chain.reverse();
+    const slot = this.states.slotOf(node);
+    return slot === undefined ? [node] : this.chainAt(slot);
   }
 }
 
@@ -212,28 +271,40 @@ export function shortestChains(
   states: States,
   inputs: readonly number[],
 ): Chains {
-  const dist = new Int32Array(topology.size);
-  const parents = new Int32Array(topology.size);
+  const { slot: slotPlusOne, dist, parent } = scratchFor(topology);
+  const nodes = states.nodes;
+  for (let i = 0; i < nodes.length; i++) slotPlusOne[nodes[i]!] = i + 1;
   const queue: number[] = [];
-  for (const n of inputs) {
-    if (dist[n] === 0) {
-      dist[n] = 1;
-      queue.push(n);
-    }
-  }
   let node = 0;
   let next = 0;
   const visit: IncomingVisitor = (from) => {
-    if (dist[from] !== 0 || !states.has(from) || topology.retired(from)) return;
+    if (dist[from] !== 0 || slotPlusOne[from] === 0 || topology.retired(from)) return;
     dist[from] = next;
-    parents[from] = node + 1;
+    parent[from] = slotPlusOne[node]!;
     queue.push(from);
   };
-  for (let i = 0; i < queue.length; i++) {
-    node = queue[i]!;
-    if (topology.retired(node)) continue;
-    next = dist[node]! + 1;
-    topology.forEachIncoming(node, visit);
+  try {
+    for (const n of inputs) {
+      if (dist[n] === 0) {
+        dist[n] = 1;
+        queue.push(n);
+      }
+    }
+    for (let i = 0; i < queue.length; i++) {
+      node = queue[i]!;
+      if (topology.retired(node)) continue;
+      next = dist[node]! + 1;
+      topology.forEachIncoming(node, visit);
+    }
+    const distances = new Int32Array(nodes.length);
+    const parents = new Int32Array(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      distances[i] = dist[nodes[i]!]! - 1;
+      parents[i] = parent[nodes[i]!]! - 1;
+    }
+    return new Chains(states, distances, parents);
+  } finally {
+    for (const n of nodes) slotPlusOne[n] = 0;
+    for (const n of queue) dist[n] = parent[n] = 0;
   }
-  return new Chains(dist, parents);
 }

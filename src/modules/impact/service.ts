@@ -119,20 +119,22 @@ export class ImpactService {
       }));
     const { topology, result, chains } = walk;
     const ids = topology.ids;
-    const impactOf = (node: number, state: State): ImpactModel => ({
-      subjectId: ids[node]!,
-      state: STATE_NAMES[state],
-      distance: chains.distance(node) ?? 0,
+    const { nodes, values } = result.states;
+    // Impacts are read by slot (the order components were reached), not looked up by component.
+    const impactAt = (slot: number): ImpactModel => ({
+      subjectId: ids[nodes[slot]!]!,
+      state: STATE_NAMES[values[slot] as State],
+      distance: Math.max(0, chains.distanceAt(slot)),
       // Built only when asked for: a large blast radius has hundreds of thousands of chains.
       get via() {
-        return chains.chainOf(node).map((n) => ids[n]!);
+        return chains.chainAt(slot).map((n) => ids[n]!);
       },
     });
     const counts = { DOWN: 0, DEGRADED: 0, OK: 0 };
     const serviceImpacts: ImpactModel[] = [];
-    for (const [node, state] of result.states) {
-      counts[STATE_NAMES[state as State]] += 1;
-      if (topology.isService(node)) serviceImpacts.push(impactOf(node, state as State));
+    for (let slot = 0; slot < nodes.length; slot++) {
+      counts[STATE_NAMES[values[slot] as State]] += 1;
+      if (topology.isService(nodes[slot]!)) serviceImpacts.push(impactAt(slot));
     }
     const loaded = await this.loadServices(
       loaders,
@@ -152,8 +154,8 @@ export class ImpactService {
     return {
       // The full list is built on first use: the summary and the services do not need it.
       get impacts() {
-        return (impacts ??= [...result.states]
-          .map(([node, state]) => impactOf(node, state as State))
+        return (impacts ??= nodes
+          .map((_, slot) => impactAt(slot))
           .sort(
             (a, b) =>
               a.distance - b.distance ||
@@ -191,15 +193,17 @@ export class ImpactService {
     const f = failedIdx as number[];
     const d = degradedIdx as number[];
     const result = propagate(index, f, d, { maxComponents: IMPACT_LIMITS.maxComponents });
-    const chains = shortestChains(index, result.states, [...f, ...d]);
+    let chains = shortestChains(index, result.states, [...f, ...d]);
     let truncated = result.truncated;
-    for (const node of [...result.states.keys()]) {
-      if ((chains.distance(node) ?? 0) > maxDepth) {
-        result.states.delete(node);
-        truncated = true;
-      }
+    const { states } = result;
+    const near = (slot: number) => chains.distanceAt(slot) <= maxDepth;
+    if (!states.nodes.every((_, slot) => near(slot))) {
+      // A prefix of a shortest chain is a shortest chain: what is kept keeps its chains.
+      result.states = states.filter(near);
+      chains = shortestChains(index, result.states, [...f, ...d]);
+      result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
+      truncated = true;
     }
-    result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
     return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
   }
 
