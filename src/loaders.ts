@@ -40,7 +40,7 @@ export function createLoaders(executor: Executor): Loaders {
   let taxonomy: Promise<Taxonomy> | undefined;
   return {
     entity: new DataLoader(async (ids) => {
-      const found = await executor.readTx('entitiesByIds', (tx) => repo.entitiesByIds(tx, ids));
+      const found = await executor.readSingle('entitiesByIds', (tx) => repo.entitiesByIds(tx, ids));
       return found.map((e) => e ?? null);
     }),
     // Keys that share direction, kinds and page arguments go to Neo4j as one UNWIND query.
@@ -72,13 +72,13 @@ export function createLoaders(executor: Executor): Loaders {
     taxonomy: () => (taxonomy ??= readTaxonomy(executor)),
     singlePointsOfFailure: new DataLoader((ids) => singlePointsOfFailure(executor, ids)),
     knownErrorLinks: new DataLoader((ids) =>
-      executor.readTx('knownErrorLinks', (tx) => knowledgeRepository.links(tx, ids)),
+      executor.readSingle('knownErrorLinks', (tx) => knowledgeRepository.links(tx, ids)),
     ),
     knownErrorRevisions: new DataLoader((ids) =>
-      executor.readTx('knownErrorRevisions', (tx) => knowledgeRepository.revisions(tx, ids)),
+      executor.readSingle('knownErrorRevisions', (tx) => knowledgeRepository.revisions(tx, ids)),
     ),
     knownErrorMatches: new DataLoader((ids) =>
-      executor.readTx('knownErrorMatches', (tx) => knowledgeRepository.matches(tx, ids)),
+      executor.readSingle('knownErrorMatches', (tx) => knowledgeRepository.matches(tx, ids)),
     ),
   };
 }

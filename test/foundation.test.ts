@@ -120,3 +120,19 @@ describe('the foundation slice, HTTP → resolver → service → repository →
     expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('the executor', () => {
+  it('sends a single read as one auto-commit query, and refuses a second query in it', async () => {
+    const executor = t.app.services.executor;
+    const before = executor.queryCount;
+    const [row] = await executor.read('system/topology-version');
+    expect(typeof row!.version).toBe('number');
+    expect(executor.queryCount - before).toBe(1);
+    await expect(
+      executor.readSingle('twoQueries', async (tx) => {
+        await tx.run('system/topology-version');
+        return tx.run('system/topology-version');
+      }),
+    ).rejects.toThrow(/runs one query/);
+  });
+});

@@ -1,6 +1,9 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 
+/** How long a failing transaction (or single read) is retried on transient errors. */
+export const MAX_TRANSACTION_RETRY_MS = 5000;
+
 /** Creates the one driver of the process. Integers stay exact in Cypher and are mapped at the boundary. */
 export function createDriver(config: Config['neo4j'], uri: string): Driver {
   // A server with auth disabled (tools/neo4j-local on loopback) accepts any basic token.
@@ -9,7 +12,7 @@ export function createDriver(config: Config['neo4j'], uri: string): Driver {
     connectionAcquisitionTimeout: 20000,
     // When Neo4j is unreachable a request fails within seconds instead of hanging in retries.
     connectionTimeout: 5000,
-    maxTransactionRetryTime: 5000,
+    maxTransactionRetryTime: MAX_TRANSACTION_RETRY_MS,
     disableLosslessIntegers: false,
     userAgent: 'egov-cmdb',
   });

@@ -1,4 +1,10 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import {
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
+import { MAX_TRANSACTION_RETRY_MS } from './driver.js';
 import type { Logger } from 'pino';
 import { mapNeo4jError } from './errors.js';
 import { plainRecord } from './mapping.js';
@@ -28,9 +34,9 @@ export class Executor {
     private readonly logger: Logger,
   ) {}
 
-  /** Runs one named query in a read transaction. */
+  /** Runs one named read query (auto-commit: one round trip; see `readSingle`). */
   read(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-    return this.readTx(name, (tx) => tx.run(name, params));
+    return this.readSingle(name, (tx) => tx.run(name, params));
   }
 
   /** Runs one named query in a write transaction. */
@@ -38,27 +44,57 @@ export class Executor {
     return this.writeTx(name, (tx) => tx.run(name, params));
   }
 
+  /** `read` by another name: the per-request topology version check and search use it. */
+  readOnce(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    return this.read(name, params);
+  }
+
   /**
-   * Runs one small named read as an auto-commit query: BEGIN, RUN and PULL go out together, so it
-   * costs one round trip (the per-request topology version check and search use it). Not retried.
+   * Runs `work`, which sends exactly one read query, as an auto-commit query: BEGIN, RUN and PULL
+   * go out together and nothing is left to commit, so it costs one round trip where a transaction
+   * costs two. One query reads one consistent snapshot, so nothing is lost; a second query is a
+   * programming error and throws (use `readTx`). Retried like a transaction on transient errors.
    */
-  async readOnce(
-    name: string,
-    params: Record<string, unknown> = {},
-  ): Promise<Record<string, unknown>[]> {
+  async readSingle<T>(label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.autoCommit(label, work);
+        } catch (error) {
+          const retry =
+            isRetryableError(error) && performance.now() - started < MAX_TRANSACTION_RETRY_MS;
+          if (!retry) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
+        }
+      }
+    } catch (error) {
+      throw mapNeo4jError(error, label);
+    } finally {
+      this.onTransaction?.(label, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async autoCommit<T>(label: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: 'READ',
     });
+    let sent = false;
     try {
-      this.queryCount += 1;
-      const result = await session.run(this.registry.get(name), params, {
-        metadata: { query: name },
-        timeout: this.options.transactionTimeoutMs,
+      return await work({
+        run: async (name, params = {}) => {
+          if (sent) throw new Error(`readSingle(${label}) runs one query; ${name} is a second`);
+          sent = true;
+          this.queryCount += 1;
+          this.logger.debug({ query: name, params }, 'cypher');
+          const result = await session.run(this.registry.get(name), params, {
+            metadata: { query: label },
+            timeout: this.options.transactionTimeoutMs,
+          });
+          return result.records.map((r: Neo4jRecord) => plainRecord(r));
+        },
       });
-      return result.records.map((r: Neo4jRecord) => plainRecord(r));
-    } catch (error) {
-      throw mapNeo4jError(error, name);
     } finally {
       await session.close();
     }

@@ -83,7 +83,7 @@ export class CmdbQueries {
     const page = pageRequest(first, after, 2);
     const f = filter ?? {};
     const classes = f.classIn ? (await loaders.taxonomy()).withSubclasses(f.classIn) : null;
-    const { total, rows } = await this.executor.readTx('configurationItems', (tx) =>
+    const { total, rows } = await this.executor.readSingle('configurationItems', (tx) =>
       repo.ciPage(tx, {
         classes,
         status: orNull(f.status),
@@ -113,7 +113,7 @@ export class CmdbQueries {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
     const f = filter ?? {};
-    const { total, rows } = await this.executor.readTx('services', (tx) =>
+    const { total, rows } = await this.executor.readSingle('services', (tx) =>
       repo.servicePage(tx, {
         category: orNull(f.category),
         kind: orNull(f.kind),
@@ -131,7 +131,7 @@ export class CmdbQueries {
   /** Live services, ordered by category then name. */
   async liveServices(actor: Actor, loaders: Loaders): Promise<ServiceModel[]> {
     requireRole(actor, 'VIEWER');
-    const rows = await this.executor.readTx('serviceCatalog', (tx) => repo.liveServices(tx));
+    const rows = await this.executor.readSingle('serviceCatalog', (tx) => repo.liveServices(tx));
     rows.forEach((r) => loaders.entity.prime(r.id, r));
     return rows as ServiceModel[];
   }
@@ -139,7 +139,7 @@ export class CmdbQueries {
   /** All org units or all suppliers. */
   async all(actor: Actor, which: 'org-units' | 'suppliers'): Promise<EntityModel[]> {
     requireRole(actor, 'VIEWER');
-    return this.executor.readTx(which, (tx) => repo.all(tx, which));
+    return this.executor.readSingle(which, (tx) => repo.all(tx, which));
   }
 
   /** A page of a component's edges, batched with its siblings in the request. */
@@ -183,7 +183,7 @@ export class CmdbQueries {
   ): Promise<Connection<ChangeRecordModel>> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
-    const { total, rows } = await this.executor.readTx('history', (tx) =>
+    const { total, rows } = await this.executor.readSingle('history', (tx) =>
       repo.historyPage(tx, entityId, page.after, page.first + 1),
     );
     return toConnection(rows as ChangeRecordModel[], page.first, total, (r) => [r.at, r.id]);

@@ -56,5 +56,8 @@ export class Taxonomy {
 
 /** Reads the whole class tree in one read transaction. */
 export function readTaxonomy(executor: Executor): Promise<Taxonomy> {
-  return executor.readTx('ciClasses', async (tx) => new Taxonomy(await cmdbRepository.classes(tx)));
+  return executor.readSingle(
+    'ciClasses',
+    async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
+  );
 }

@@ -66,7 +66,7 @@ export class KnowledgeQueries {
       );
     const articleId =
       id ??
-      (await this.executor.readTx('knownErrorByNumber', (tx) =>
+      (await this.executor.readSingle('knownErrorByNumber', (tx) =>
         repo.idByNumber(tx, number!.trim().toUpperCase()),
       ));
     if (!articleId) return null;
@@ -84,7 +84,7 @@ export class KnowledgeQueries {
   ): Promise<Connection<KnownErrorModel>> {
     requireRole(actor, 'VIEWER');
     const page = pageRequest(first, after, 2);
-    const { total, rows } = await this.executor.readTx('knownErrors', (tx) =>
+    const { total, rows } = await this.executor.readSingle('knownErrors', (tx) =>
       repo.page(tx, filterOf(filter), page.after, page.first + 1),
     );
     rows.forEach((r) => loaders.entity.prime(r.id, r));

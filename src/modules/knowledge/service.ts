@@ -288,7 +288,7 @@ export class KnowledgeService {
   }
 
   private async reload(id: string): Promise<KnownErrorModel> {
-    const [article] = (await this.executor.readTx('knownErrorsByIds', (tx) =>
+    const [article] = (await this.executor.readSingle('knownErrorsByIds', (tx) =>
       cmdbRepository.entitiesByIds(tx, [id]),
     )) as (KnownErrorModel | undefined)[];
     return article!;
