@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -44,6 +44,26 @@ export function benchApp(bench: BenchNeo4j, env: Record<string, string> = {}): P
     ...env,
   });
   return startApp(config, bench.local.uri, pino({ level: 'warn' }));
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until Neo4j has finished what a bulk load leaves behind (index merges, flushes, GC),
+ * so that a benchmark measures a database in its steady state: until it uses less than a tenth
+ * of a core over two seconds, for at most `maxSeconds`.
+ */
+export async function waitForQuietNeo4j(bench: BenchNeo4j, maxSeconds = 120): Promise<void> {
+  const deadline = Date.now() + maxSeconds * 1000;
+  while (Date.now() < deadline) {
+    const before = cpuSeconds(bench.local.pid);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (cpuSeconds(bench.local.pid) - before < 0.2) return;
+  }
 }
 
 /** Stops the service and Neo4j and removes the directory. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
+import { MAX_CANDIDATES } from '../src/search/neo4j-engine.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -351,6 +352,37 @@ describe('searchKnowledge on the Neo4j engine', () => {
       after = page.endCursor ?? undefined;
     } while (after);
     expect(seen).toEqual(all.hits.map((h: any) => h.knownError.id));
+  });
+
+  it('fills the page when the best hits of an index are all filtered out by status', async () => {
+    // More strong DRAFT hits than an index hands over by default, and two weak PUBLISHED ones.
+    const rows = Array.from({ length: MAX_CANDIDATES + 20 }, (_, i) => ({
+      id: `ke-flood-${i}`,
+      number: `KE-9${String(i).padStart(5, '0')}`,
+      title: 'quuxfrob quuxfrob quuxfrob',
+      symptoms: 'quuxfrob quuxfrob',
+      status: 'DRAFT',
+      tags: [],
+    }));
+    const published = ['ke-flood-pub-1', 'ke-flood-pub-2'].map((id, i) => ({
+      id,
+      number: `KE-8${String(i).padStart(5, '0')}`,
+      title: `a long title about something else entirely, mentioning quuxfrob once (${i})`,
+      symptoms: 'unrelated words that dilute the score of the one mention above',
+      status: 'PUBLISHED',
+      tags: [],
+    }));
+    await t.app.services.executor.driver.executeQuery(
+      `UNWIND $rows AS row CREATE (k:Entity:KnownError) SET k = row, k.version = 1,
+         k.author = 'test', k.createdAt = datetime(), k.updatedAt = datetime()`,
+      { rows: [...rows, ...published] },
+    );
+    const page = await search('quuxfrob');
+    expect(page.hits.map((h: any) => h.knownError.id).sort()).toEqual(published.map((p) => p.id));
+    expect(page.totalHits).toBe(2);
+    const drafts = await search('quuxfrob', { status: ['DRAFT'] }, 5);
+    expect(drafts.hits).toHaveLength(5);
+    expect(drafts.endCursor).not.toBeNull();
   });
 
   it('finds a write as soon as its mutation returns', async () => {

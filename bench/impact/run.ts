@@ -13,12 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
-import { benchApp, benchNeo4j, stopBench } from '../support.js';
+import { benchApp, benchNeo4j, stopBench, waitForQuietNeo4j } from '../support.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const PG_PORT = 5499;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const TARGETS = [1000, 20000, 200000];
 
 const pct = (xs: number[], p: number) => {
@@ -143,8 +143,7 @@ async function benchSize(cis: number) {
   const app = await benchApp(bench);
   const postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
   try {
-    // Measure a database in its steady state, not one still flushing the bulk load behind it.
-    await app.services.executor.driver.executeQuery('CALL db.checkpoint()');
+    await waitForQuietNeo4j(bench);
     global.gc?.();
     const before = process.memoryUsage();
     const t0 = Date.now();

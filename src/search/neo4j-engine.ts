@@ -6,10 +6,12 @@ import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './
 import { luceneQueries, parseQuery, type ParsedQuery } from './query-text.js';
 
 /**
- * How many best hits each full-text index hands to Cypher for filtering and merging: a bound on
- * the work of a search whatever the corpus. `totalHits` is exact below it, a lower bound above.
+ * How many best hits each full-text index hands to Cypher for filtering and merging (at least;
+ * more when the page asks for more): a bound on the work of a search whatever the corpus.
+ * `totalHits` is exact below it, a lower bound above. When the status filter leaves a page
+ * short and an index had more to give, the search is run again with every hit.
  */
-export const MAX_CANDIDATES = 1000;
+export const MAX_CANDIDATES = 250;
 const UNBOUNDED_CANDIDATES = 10_000_000;
 
 /** A filter beyond the status may drop most of the best hits: then every hit is considered. */
@@ -35,10 +37,15 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
     const parsed = parseQuery(request.query);
     if (parsed.cjkRuns.length + parsed.words.length + parsed.numbers.length === 0)
       return { totalHits: 0, hits: [], engine: this.name };
-    let row = await this.run(request, parsed, 'all');
     const looser =
       parsed.cjkRuns.length + parsed.words.length > 1 || parsed.cjkRuns.some((r) => r.length > 2);
-    if (Number(row.total) === 0 && looser) row = await this.run(request, parsed, 'any');
+    const attempt = async (mode: 'all' | 'any') => {
+      const row = await this.run(request, parsed, mode, false);
+      const short = Number(row.total) < request.offset + request.limit + 1;
+      return row.capped && short ? this.run(request, parsed, mode, true) : row;
+    };
+    let row = await attempt('all');
+    if (Number(row.total) === 0 && looser) row = await attempt('any');
     const page = row.page as { entity: Record<string, unknown>; score: number }[];
     return {
       totalHits: Number(row.total),
@@ -58,16 +65,18 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
     request: SearchRequest,
     parsed: ParsedQuery,
     mode: 'all' | 'any',
+    everyHit: boolean,
   ): Promise<Record<string, unknown>> {
     const { cjkQuery, enQuery } = luceneQueries(parsed, mode);
     // One query, so an auto-commit read: one round trip instead of a transaction's two.
     const [row] = await this.executor.readOnce('knowledge/search', {
       cjkQuery,
       enQuery,
+      // One more than the page, so that a capped total still says whether a next page exists.
       candidates: neo4j.int(
-        narrowed(request)
+        everyHit || narrowed(request)
           ? UNBOUNDED_CANDIDATES
-          : Math.max(MAX_CANDIDATES, request.offset + request.limit),
+          : Math.max(MAX_CANDIDATES, request.offset + request.limit + 1),
       ),
       numbers: parsed.numbers,
       ...request.filter,
