@@ -42,15 +42,15 @@ export async function recordChanges(
 ): Promise<void> {
   if (records.length === 0) return;
   await tx.run('audit/change-records-create', {
+    at,
+    actor: origin.actor,
+    requestId: origin.requestId,
     records: records.map((r) => ({
       id: newId('cr'),
-      at,
-      actor: origin.actor,
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
       changes: JSON.stringify(r.changes),
-      requestId: origin.requestId,
     })),
   });
 }

@@ -288,7 +288,17 @@ export const cmdbRepository = {
 
   /** Creates dependency edges. */
   async createDependencies(tx: QueryRunner, rows: DependencyRow[]): Promise<void> {
-    if (rows.length > 0) await tx.run('cmdb/dependency-create', { rows });
+    const groups = new Map<string, [string, string][]>();
+    for (const r of rows) {
+      const key = `${r.kind} ${r.strength}`;
+      let pairs = groups.get(key);
+      if (!pairs) groups.set(key, (pairs = []));
+      pairs.push([r.fromId, r.toId]);
+    }
+    for (const [key, pairs] of groups) {
+      const [kind, strength] = key.split(' ');
+      await tx.run('cmdb/dependency-create', { kind, strength, pairs });
+    }
   },
 
   /** Changes the strength of existing edges. */
