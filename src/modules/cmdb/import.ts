@@ -399,9 +399,15 @@ export class ImportService {
       };
       await Promise.all(Array.from({ length: Math.min(this.writers, batches.length) }, writer));
     };
+    // Types whose links all point at other types get them with their nodes: those targets are
+    // written before them (or stored). Org units (PART_OF another org unit) get theirs afterwards.
+    const linkedOnCreate = (spec: EntitySpec) =>
+      spec.linkTypes.every((t) => LINKS[t].target !== spec.type);
     for (const [, spec] of COLLECTIONS) {
       const creates = plan.creates.filter((c) => c.spec === spec);
-      await run('importCreate', creates, (t, b) => repo.create(t, spec, b, now));
+      await run('importCreate', creates, (t, b) =>
+        repo.create(t, spec, b, now, linkedOnCreate(spec)),
+      );
       const updates = plan.updates.filter((u) => u.row.spec === spec);
       await run('importUpdate', updates, (t, b) =>
         repo.update(
@@ -413,8 +419,8 @@ export class ImportService {
       );
     }
     for (const [, spec] of COLLECTIONS) {
-      // Entities created here have no links yet: they only need theirs created.
-      const created = plan.creates.filter((c) => c.spec === spec);
+      // Entities created here without their links only need theirs created.
+      const created = linkedOnCreate(spec) ? [] : plan.creates.filter((c) => c.spec === spec);
       await run('importLinks', created, (t, b) =>
         repo.replaceLinks(
           t,

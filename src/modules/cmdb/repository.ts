@@ -90,6 +90,11 @@ export interface CIPageParams {
 }
 
 /** Reads and writes of CMDB entities; every method runs inside the caller's transaction. */
+/** An entity's links of the given types as `{type, targetId}` rows for Cypher. */
+function linkRows(types: readonly LinkType[], links: NormalizedEntity['links']) {
+  return types.flatMap((type) => (links[type] ?? []).map((targetId) => ({ type, targetId })));
+}
+
 export const cmdbRepository = {
   /** Entities by id, in the order of `ids`, undefined where missing. */
   async entitiesByIds(
@@ -220,18 +225,26 @@ export const cmdbRepository = {
     return row ? { version: Number(row.version), labels: row.labels as string[] } : null;
   },
 
-  /** Creates entities of the spec's type (their links are written by `replaceLinks`). */
+  /**
+   * Creates entities of the spec's type. With `withLinks` their reference links are created in the
+   * same pass (every target must exist already); otherwise `replaceLinks` writes them afterwards.
+   */
   async create(
     tx: QueryRunner,
     spec: EntitySpec,
     rows: { id: string; entity: NormalizedEntity }[],
     now: string,
+    withLinks = false,
   ): Promise<void> {
     if (rows.length === 0) return;
     await tx.run('cmdb/entity-create', {
       labels: ENTITY_LABELS[spec.type],
       now,
-      rows: rows.map((r) => ({ id: r.id, props: toStoredProps(spec, r.entity.fields) })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        props: toStoredProps(spec, r.entity.fields),
+        links: withLinks ? linkRows(spec.linkTypes, r.entity.links) : [],
+      })),
     });
   },
 
@@ -260,12 +273,7 @@ export const cmdbRepository = {
     // Entities created in this transaction have no links to remove.
     await tx.run(fresh ? 'cmdb/links-create' : 'cmdb/links-replace', {
       types,
-      rows: rows.map((r) => ({
-        id: r.id,
-        links: types.flatMap((type) =>
-          (r.links[type] ?? []).map((targetId) => ({ type, targetId })),
-        ),
-      })),
+      rows: rows.map((r) => ({ id: r.id, links: linkRows(types, r.links) })),
     });
   },
 

@@ -92,8 +92,8 @@ export class CmdbService {
       if ((await repo.entitiesByIds(tx, [id]))[0])
         throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
       const now = new Date().toISOString();
-      await repo.create(tx, spec, [{ id, entity }], now);
-      await repo.replaceLinks(tx, spec.linkTypes, [{ id, links: entity.links }], true);
+      // Its link targets were checked above: the links are created with the node.
+      await repo.create(tx, spec, [{ id, entity }], now, true);
       await recordChanges(tx, originOf(actor, requestId), now, [
         {
           action: 'CREATE',
