@@ -13,7 +13,7 @@ runCli(async () => {
   const transactionSeconds: Record<string, number> = {};
   const result = await withServices((services) => {
     services.executor.onTransaction = (label, s) =>
-      (transactionSeconds[label] = +((transactionSeconds[label] ?? 0) + s).toFixed(2));
+      (transactionSeconds[label] = (transactionSeconds[label] ?? 0) + s);
     return services.importer.importConfiguration(cliActor('import'), null, doc, 'batched');
   });
   const seconds = (Date.now() - started) / 1000;
@@ -23,7 +23,9 @@ runCli(async () => {
       rows,
       seconds,
       rowsPerSecond: Math.round(rows / seconds),
-      transactionSeconds,
+      transactionSeconds: Object.fromEntries(
+        Object.entries(transactionSeconds).map(([label, s]) => [label, +s.toFixed(2)]),
+      ),
     }),
   );
 });

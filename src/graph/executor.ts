@@ -44,11 +44,6 @@ export class Executor {
     return this.writeTx(name, (tx) => tx.run(name, params));
   }
 
-  /** `read` by another name: the per-request topology version check and search use it. */
-  readOnce(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-    return this.read(name, params);
-  }
-
   /**
    * Runs `work`, which sends exactly one read query, as an auto-commit query: BEGIN, RUN and PULL
    * go out together and nothing is left to commit, so it costs one round trip where a transaction

@@ -20,9 +20,11 @@ export function isoOfDateTime(value: {
   toStandardDate(): Date;
 }): string {
   const offset = value.timeZoneOffsetSeconds;
-  if (offset == null) return value.toStandardDate().toISOString();
+  const year = num(value.year);
+  // Date.UTC maps years 0–99 to 1900–1999; such years are not timestamps this service writes.
+  if (offset == null || year < 100) return value.toStandardDate().toISOString();
   const ms = Date.UTC(
-    num(value.year),
+    year,
     num(value.month) - 1,
     num(value.day),
     num(value.hour),
@@ -30,9 +32,7 @@ export function isoOfDateTime(value: {
     num(value.second),
     Math.floor(num(value.nanosecond) / 1e6),
   );
-  const date = new Date(ms - num(offset) * 1000);
-  // Date.UTC maps years 0–99 to 1900–1999; such years are not timestamps this service writes.
-  return num(value.year) < 100 ? value.toStandardDate().toISOString() : date.toISOString();
+  return new Date(ms - num(offset) * 1000).toISOString();
 }
 
 /**

@@ -68,8 +68,7 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
     everyHit: boolean,
   ): Promise<Record<string, unknown>> {
     const { cjkQuery, enQuery } = luceneQueries(parsed, mode);
-    // One query, so an auto-commit read: one round trip instead of a transaction's two.
-    const [row] = await this.executor.readOnce('knowledge/search', {
+    const [row] = await this.executor.read('knowledge/search', {
       cjkQuery,
       enQuery,
       // One more than the page, so that a capped total still says whether a next page exists.

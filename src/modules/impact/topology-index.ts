@@ -169,7 +169,7 @@ export class TopologyIndexHolder {
 
   /** The copy if it is exact for the current version (one round trip to read it), else undefined. */
   async current(): Promise<TopologyIndex | undefined> {
-    const [row] = await this.executor.readOnce('system/topology-version');
+    const [row] = await this.executor.read('system/topology-version');
     const version = Number(row!.version);
     if (this.index?.version === version) return this.index;
     this.rebuild();
