@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { ImportService } from '../src/modules/cmdb/import.js';
 import { factories } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -152,6 +153,81 @@ describe('importConfiguration', () => {
         message: 'id taken belongs to a OrgUnit, not a ConfigurationItem',
       },
     ]);
+  });
+});
+
+describe('batched import (the CLI)', () => {
+  const admin = { id: 'cli:test', roles: ['ADMIN'] };
+  // Every CMDB entity and edge, and those that an IMPORT record describes (ids and "from>to").
+  const audited = async () => {
+    const session = t.app.driver.session();
+    try {
+      const { records } = await session.run(`
+        MATCH (n:ConfigurationItem|Service|OrgUnit|Supplier)
+        WITH collect(n.id) AS entities
+        OPTIONAL MATCH (a:Entity)-[e]->(b:Entity) WHERE e.strength IS NOT NULL
+        WITH entities, collect(a.id + '>' + b.id) AS edges
+        OPTIONAL MATCH (r:ChangeRecord {action: 'IMPORT'})
+        RETURN entities, edges, collect(r.entityId) AS ids, collect(r.changes) AS changes`);
+      const row = records[0]!.toObject() as Record<string, string[]>;
+      const recordedEdges = row.changes!.flatMap((c, i) =>
+        ((JSON.parse(c).dependencies?.after ?? []) as { toId: string }[]).map(
+          (d) => `${row.ids![i]}>${d.toId}`,
+        ),
+      );
+      const recorded = row.changes!.flatMap((c, i) =>
+        JSON.parse(c).dependencies ? [] : [row.ids![i]!],
+      );
+      return {
+        entities: row.entities!.sort(),
+        edges: row.edges!.sort(),
+        recorded: recorded.sort(),
+        recordedEdges: recordedEdges.sort(),
+      };
+    } finally {
+      await session.close();
+    }
+  };
+
+  it('writes each batch with its audit records, so an interrupted run loses none and a rerun completes it', async () => {
+    const { executor } = t.app.services;
+    // Batches of two rows, one writer; the fourth transaction fails as a crash would.
+    const interrupted = Object.create(executor) as typeof executor;
+    let transactions = 0;
+    interrupted.writeTx = (label, work) => {
+      transactions += 1;
+      if (transactions === 4) return Promise.reject(new Error('connection lost'));
+      return executor.writeTx(label, work);
+    };
+    await expect(
+      new ImportService(interrupted, 2, 1).importConfiguration(admin, null, doc(), 'batched'),
+    ).rejects.toThrow('connection lost');
+    const partial = await audited();
+    expect(partial.entities.length).toBeGreaterThan(0);
+    expect(partial.entities.length).toBeLessThan(8);
+    expect(partial.recorded).toEqual(partial.entities);
+    expect(partial.recordedEdges).toEqual(partial.edges);
+
+    const rerun = await new ImportService(executor, 2, 1).importConfiguration(
+      admin,
+      null,
+      doc(),
+      'batched',
+    );
+    expect(rerun.created + rerun.unchanged).toBe(12);
+    expect(rerun.unchanged).toBe(partial.entities.length + partial.edges.length);
+    const complete = await audited();
+    expect(complete.entities).toHaveLength(8);
+    expect(complete.edges).toHaveLength(4);
+    expect(complete.recorded).toEqual(complete.entities);
+    expect(complete.recordedEdges).toEqual(complete.edges);
+    // Each source's edges are listed under one record.
+    const h = await t.ok(`{ history(entityId: "grp-web") { edges { node { action changes } } } }`);
+    expect(
+      h.history.edges.map((e: { node: { changes: object } }) =>
+        Object.keys(e.node.changes).includes('dependencies'),
+      ),
+    ).toContain(true);
   });
 });
 

@@ -1,6 +1,8 @@
 // Creates dependency edges of one $kind (checked against the allow-list in code) and one
-// $strength; each pair is [fromId, toId], which keeps a batch of hundreds of thousands compact.
-UNWIND $pairs AS pair
-MATCH (a:Entity {id: pair[0]}), (b:Entity {id: pair[1]})
+// $strength; each group is [fromId, [toId, ...]]: one lookup per source and a compact batch.
+UNWIND $groups AS g
+MATCH (a:Entity {id: g[0]})
+UNWIND g[1] AS toId
+MATCH (b:Entity {id: toId})
 CREATE (a)-[:$($kind) {strength: $strength}]->(b)
 RETURN count(*) AS created

@@ -2,7 +2,7 @@ import type { Actor } from '../../context.js';
 import { BadUserInputError, LimitExceededError } from '../../errors.js';
 import type { Executor, QueryRunner } from '../../graph/executor.js';
 import { requireRole } from '../access/roles.js';
-import { diffFields, recordChanges, type ChangeRecordInput } from '../audit/change-records.js';
+import { diffFields, recordChanges } from '../audit/change-records.js';
 import type { DependencyKind, DependencyStrength, EntityModel } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { cmdbRepository as repo, dependencyKey, type DependencyRow } from './repository.js';
@@ -85,6 +85,27 @@ interface ImportPlan {
 const chunks = <T>(list: T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+/** Edges in batches of about `size`, each source's edges together in one batch (one record each). */
+const bySource = <T extends { fromId: string }>(rows: T[], size: number): T[][] => {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const group = groups.get(r.fromId);
+    if (group) group.push(r);
+    else groups.set(r.fromId, [r]);
+  }
+  const out: T[][] = [];
+  let batch: T[] = [];
+  for (const group of groups.values()) {
+    if (batch.length > 0 && batch.length + group.length > size) {
+      out.push(batch);
+      batch = [];
+    }
+    for (const r of group) batch.push(r);
+  }
+  if (batch.length > 0) out.push(batch);
   return out;
 };
 
@@ -365,7 +386,11 @@ export class ImportService {
     return plan;
   }
 
-  /** Writes a plan: nodes first, then links (their targets exist by then), then edges, then audit. */
+  /**
+   * Writes a plan: nodes first, then links (their targets exist by then), then edges. Every batch
+   * writes the audit records of what it changes in its own transaction, so an import interrupted
+   * between batches leaves no write without its record (and running it again completes it).
+   */
   private async write(
     tx: QueryRunner | null,
     plan: ImportPlan,
@@ -375,10 +400,9 @@ export class ImportService {
     const now = new Date().toISOString();
     const run = async <T>(
       label: string,
-      items: T[],
+      batches: T[][],
       work: (tx: QueryRunner, batch: T[]) => Promise<void>,
     ) => {
-      const batches = chunks(items, batchSize);
       if (tx) {
         for (const batch of batches) await work(tx, batch);
         await repo.bumpTopology(tx);
@@ -399,29 +423,58 @@ export class ImportService {
       };
       await Promise.all(Array.from({ length: Math.min(this.writers, batches.length) }, writer));
     };
+    const record = (type: string, id: string, changes: Record<string, unknown>) =>
+      ({ action: 'IMPORT', entityType: type, entityId: id, changes }) as const;
     // Types whose links all point at other types get them with their nodes: those targets are
     // written before them (or stored). Org units (PART_OF another org unit) get theirs afterwards.
     const linkedOnCreate = (spec: EntitySpec) =>
       spec.linkTypes.every((t) => LINKS[t].target !== spec.type);
     for (const [, spec] of COLLECTIONS) {
       const creates = plan.creates.filter((c) => c.spec === spec);
-      await run('importCreate', creates, (t, b) =>
-        repo.create(t, spec, b, now, linkedOnCreate(spec)),
-      );
+      await run('importCreate', chunks(creates, batchSize), async (t, b) => {
+        await repo.create(t, spec, b, now, linkedOnCreate(spec));
+        await recordChanges(
+          t,
+          origin,
+          now,
+          b.map((c) => record(spec.type, c.id, diffFields({}, auditShape(c.entity)))),
+        );
+      });
       const updates = plan.updates.filter((u) => u.row.spec === spec);
-      await run('importUpdate', updates, (t, b) =>
-        repo.update(
+      await run('importUpdate', chunks(updates, batchSize), async (t, b) => {
+        await repo.update(
           t,
           spec,
           b.map((u) => ({ id: u.row.id, fields: u.fields })),
           now,
-        ),
-      );
+        );
+        // Updated rows that replace the same set of link types go together.
+        const byTypes = new Map<string, ImportPlan['updates']>();
+        for (const u of b) {
+          if (u.links.length === 0) continue;
+          const key = u.links.join();
+          if (!byTypes.has(key)) byTypes.set(key, []);
+          byTypes.get(key)!.push(u);
+        }
+        for (const group of byTypes.values())
+          await repo.replaceLinks(
+            t,
+            group[0]!.links,
+            group.map((u) => ({ id: u.row.id, links: u.row.entity.links })),
+          );
+        await recordChanges(
+          t,
+          origin,
+          now,
+          b.map((u) => record(spec.type, u.row.id, u.changes)),
+        );
+      });
     }
+    // Org units created above get their PART_OF links now; their creation records list them.
     for (const [, spec] of COLLECTIONS) {
-      // Entities created here without their links only need theirs created.
-      const created = linkedOnCreate(spec) ? [] : plan.creates.filter((c) => c.spec === spec);
-      await run('importLinks', created, (t, b) =>
+      if (linkedOnCreate(spec)) continue;
+      const created = plan.creates.filter((c) => c.spec === spec);
+      await run('importLinks', chunks(created, batchSize), (t, b) =>
         repo.replaceLinks(
           t,
           spec.linkTypes,
@@ -429,49 +482,31 @@ export class ImportService {
           true,
         ),
       );
-      // Updated rows that replace the same set of link types go together.
-      const byTypes = new Map<string, ImportPlan['updates']>();
-      for (const u of plan.updates) {
-        if (u.row.spec !== spec || u.links.length === 0) continue;
-        const key = u.links.join();
-        if (!byTypes.has(key)) byTypes.set(key, []);
-        byTypes.get(key)!.push(u);
-      }
-      for (const group of byTypes.values()) {
-        await run('importLinks', group, (t, b) =>
-          repo.replaceLinks(
-            t,
-            b[0]!.links,
-            b.map((u) => ({ id: u.row.id, links: u.row.entity.links })),
-          ),
-        );
-      }
     }
-    await run('importDependencies', plan.dependencyCreates, (t, b) =>
-      repo.createDependencies(t, b),
-    );
-    await run('importDependencyStrengths', plan.dependencyUpdates, (t, b) =>
-      repo.setDependencyStrengths(t, b),
-    );
-
-    const records = new Map<string, ChangeRecordInput>();
-    const recordOf = (id: string, type: string) => {
-      if (!records.has(id))
-        records.set(id, { action: 'IMPORT', entityType: type, entityId: id, changes: {} });
-      return records.get(id)!;
+    // Edges go in batches of whole sources where they fit, each source's edges under one record.
+    const dependencyRecords = (rows: (DependencyRow & { before?: DependencyStrength })[]) => {
+      const bySource = new Map<string, { before: unknown[]; after: unknown[] }>();
+      for (const d of rows) {
+        let list = bySource.get(d.fromId);
+        if (!list) bySource.set(d.fromId, (list = { before: [], after: [] }));
+        list.before.push(d.before ? { toId: d.toId, kind: d.kind, strength: d.before } : null);
+        list.after.push({ toId: d.toId, kind: d.kind, strength: d.strength });
+      }
+      return [...bySource].map(([id, dependencies]) =>
+        record(plan.componentTypes.get(id)!, id, { dependencies }),
+      );
     };
-    for (const c of plan.creates)
-      recordOf(c.id, c.spec.type).changes = diffFields({}, auditShape(c.entity));
-    for (const u of plan.updates) recordOf(u.row.id, u.row.spec.type).changes = u.changes;
-    for (const d of [...plan.dependencyCreates, ...plan.dependencyUpdates]) {
-      const rec = recordOf(d.fromId, plan.componentTypes.get(d.fromId)!);
-      const added = (rec.changes.dependencies ??= { before: [], after: [] }) as {
-        before: unknown[];
-        after: unknown[];
-      };
-      added.before.push('before' in d ? { toId: d.toId, kind: d.kind, strength: d.before } : null);
-      added.after.push({ toId: d.toId, kind: d.kind, strength: d.strength });
-    }
-    await run('importAudit', [...records.values()], (t, b) => recordChanges(t, origin, now, b));
+    await run('importDependencies', bySource(plan.dependencyCreates, batchSize), async (t, b) => {
+      await repo.createDependencies(t, b);
+      await recordChanges(t, origin, now, dependencyRecords(b));
+    });
+    await run(
+      'importDependencyStrengths',
+      bySource(plan.dependencyUpdates, batchSize),
+      async (t, b) => {
+        await repo.setDependencyStrengths(t, b);
+        await recordChanges(t, origin, now, dependencyRecords(b));
+      },
+    );
   }
 }

@@ -296,16 +296,19 @@ export const cmdbRepository = {
 
   /** Creates dependency edges. */
   async createDependencies(tx: QueryRunner, rows: DependencyRow[]): Promise<void> {
-    const groups = new Map<string, [string, string][]>();
+    // kind and strength → source → targets
+    const groups = new Map<string, Map<string, string[]>>();
     for (const r of rows) {
       const key = `${r.kind} ${r.strength}`;
-      let pairs = groups.get(key);
-      if (!pairs) groups.set(key, (pairs = []));
-      pairs.push([r.fromId, r.toId]);
+      let bySource = groups.get(key);
+      if (!bySource) groups.set(key, (bySource = new Map()));
+      const targets = bySource.get(r.fromId);
+      if (targets) targets.push(r.toId);
+      else bySource.set(r.fromId, [r.toId]);
     }
-    for (const [key, pairs] of groups) {
+    for (const [key, bySource] of groups) {
       const [kind, strength] = key.split(' ');
-      await tx.run('cmdb/dependency-create', { kind, strength, pairs });
+      await tx.run('cmdb/dependency-create', { kind, strength, groups: [...bySource] });
     }
   },
 
