@@ -88,14 +88,29 @@ const chunks = <T>(list: T[], size: number): T[][] => {
   return out;
 };
 
+/** Items by key, in first-seen order (Map.groupBy, which Node 20 lacks). */
+const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+};
+
+/** A promise with its resolve and reject (Promise.withResolvers, which Node 20 lacks). */
+const settlement = () => {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // a failed batch is reported by its writer
+  return { promise, resolve, reject };
+};
+
 /** Edges in batches of about `size`, each source's edges together in one batch (one record each). */
 const bySource = <T extends { fromId: string }>(rows: T[], size: number): T[][] => {
-  const groups = new Map<string, T[]>();
-  for (const r of rows) {
-    const group = groups.get(r.fromId);
-    if (group) group.push(r);
-    else groups.set(r.fromId, [r]);
-  }
+  const groups = groupBy(rows, (r) => r.fromId);
   const out: T[][] = [];
   let batch: T[] = [];
   for (const group of groups.values()) {
@@ -390,6 +405,9 @@ export class ImportService {
    * Writes a plan: nodes first, then links (their targets exist by then), then edges. Every batch
    * writes the audit records of what it changes in its own transaction, so an import interrupted
    * between batches leaves no write without its record (and running it again completes it).
+   * New edges go with their source's creation when their target is certainly written by then
+   * (stored, created in an earlier step, in the same batch, or in a batch `writers` or more before
+   * it, which has committed); the others follow in batches of their own.
    */
   private async write(
     tx: QueryRunner | null,
@@ -398,6 +416,7 @@ export class ImportService {
     batchSize: number,
   ): Promise<void> {
     const now = new Date().toISOString();
+    const writers = tx ? 1 : this.writers;
     const run = async <T>(
       label: string,
       batches: T[][],
@@ -408,36 +427,87 @@ export class ImportService {
         await repo.bumpTopology(tx);
         return;
       }
-      // Batches of one step are independent: `writers` transactions at a time keep every core
-      // of the database busy. The driver retries a transaction that loses a deadlock.
+      // `writers` transactions at a time keep every core of the database busy; batch j starts once
+      // every batch up to j - writers has committed. The driver retries one that loses a deadlock.
+      const committed = batches.map(() => settlement());
       let next = 0;
       const writer = async () => {
         while (next < batches.length) {
-          const batch = batches[next++]!;
-          await this.executor.writeTx(label, async (t) => {
-            await work(t, batch);
-            // Every batch that changes the graph bumps its version as it commits.
-            await repo.bumpTopology(t);
-          });
+          const j = next++;
+          await Promise.all(committed.slice(0, Math.max(0, j - writers + 1)).map((c) => c.promise));
+          try {
+            await this.executor.writeTx(label, async (t) => {
+              await work(t, batches[j]!);
+              // Every batch that changes the graph bumps its version as it commits.
+              await repo.bumpTopology(t);
+            });
+            committed[j]!.resolve();
+          } catch (error) {
+            committed[j]!.reject(error);
+            throw error;
+          }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(this.writers, batches.length) }, writer));
+      await Promise.all(Array.from({ length: Math.min(writers, batches.length) }, writer));
     };
     const record = (type: string, id: string, changes: Record<string, unknown>) =>
       ({ action: 'IMPORT', entityType: type, entityId: id, changes }) as const;
+    const dependencyChanges = (rows: (DependencyRow & { before?: DependencyStrength })[]) => ({
+      before: rows.map((d) =>
+        d.before ? { toId: d.toId, kind: d.kind, strength: d.before } : null,
+      ),
+      after: rows.map((d) => ({ toId: d.toId, kind: d.kind, strength: d.strength })),
+    });
+
+    // Where each created entity is written: its step (collection) and batch.
+    const creates = COLLECTIONS.map(([, spec]) =>
+      chunks(
+        plan.creates.filter((c) => c.spec === spec),
+        batchSize,
+      ),
+    );
+    const placed = new Map<string, { step: number; batch: number }>();
+    creates.forEach((batches, step) =>
+      batches.forEach((b, batch) => b.forEach((c) => placed.set(c.id, { step, batch }))),
+    );
+    const written = (id: string, step: number, batch: number) => {
+      const p = placed.get(id);
+      return (
+        !p ||
+        p.step < step ||
+        (p.step === step && (p.batch === batch || p.batch <= batch - writers))
+      );
+    };
+    const outgoing = new Map<string, DependencyRow[]>();
+    const later: DependencyRow[] = [];
+    for (const d of plan.dependencyCreates) {
+      const source = placed.get(d.fromId);
+      if (source && written(d.toId, source.step, source.batch)) {
+        const list = outgoing.get(d.fromId);
+        if (list) list.push(d);
+        else outgoing.set(d.fromId, [d]);
+      } else later.push(d);
+    }
+
     // Types whose links all point at other types get them with their nodes: those targets are
     // written before them (or stored). Org units (PART_OF another org unit) get theirs afterwards.
     const linkedOnCreate = (spec: EntitySpec) =>
       spec.linkTypes.every((t) => LINKS[t].target !== spec.type);
-    for (const [, spec] of COLLECTIONS) {
-      const creates = plan.creates.filter((c) => c.spec === spec);
-      await run('importCreate', chunks(creates, batchSize), async (t, b) => {
+    for (const [step, [, spec]] of COLLECTIONS.entries()) {
+      await run('importCreate', creates[step]!, async (t, b) => {
         await repo.create(t, spec, b, now, linkedOnCreate(spec));
+        const edges = b.flatMap((c) => outgoing.get(c.id) ?? []);
+        await repo.createDependencies(t, edges);
         await recordChanges(
           t,
           origin,
           now,
-          b.map((c) => record(spec.type, c.id, diffFields({}, auditShape(c.entity)))),
+          b.map((c) => {
+            const changes: Record<string, unknown> = diffFields({}, auditShape(c.entity));
+            const out = outgoing.get(c.id);
+            if (out) changes.dependencies = dependencyChanges(out);
+            return record(spec.type, c.id, changes);
+          }),
         );
       });
       const updates = plan.updates.filter((u) => u.row.spec === spec);
@@ -471,10 +541,9 @@ export class ImportService {
       });
     }
     // Org units created above get their PART_OF links now; their creation records list them.
-    for (const [, spec] of COLLECTIONS) {
+    for (const [step, [, spec]] of COLLECTIONS.entries()) {
       if (linkedOnCreate(spec)) continue;
-      const created = plan.creates.filter((c) => c.spec === spec);
-      await run('importLinks', chunks(created, batchSize), (t, b) =>
+      await run('importLinks', creates[step]!, (t, b) =>
         repo.replaceLinks(
           t,
           spec.linkTypes,
@@ -483,29 +552,21 @@ export class ImportService {
         ),
       );
     }
-    // Edges go in batches of whole sources where they fit, each source's edges under one record.
-    const dependencyRecords = (rows: (DependencyRow & { before?: DependencyStrength })[]) => {
-      const bySource = new Map<string, { before: unknown[]; after: unknown[] }>();
-      for (const d of rows) {
-        let list = bySource.get(d.fromId);
-        if (!list) bySource.set(d.fromId, (list = { before: [], after: [] }));
-        list.before.push(d.before ? { toId: d.toId, kind: d.kind, strength: d.before } : null);
-        list.after.push({ toId: d.toId, kind: d.kind, strength: d.strength });
-      }
-      return [...bySource].map(([id, dependencies]) =>
-        record(plan.componentTypes.get(id)!, id, { dependencies }),
+    // The other edges in batches of whole sources where they fit, each source's under one record.
+    const edgeRecords = (rows: (DependencyRow & { before?: DependencyStrength })[]) =>
+      [...groupBy(rows, (d) => d.fromId)].map(([id, list]) =>
+        record(plan.componentTypes.get(id)!, id, { dependencies: dependencyChanges(list) }),
       );
-    };
-    await run('importDependencies', bySource(plan.dependencyCreates, batchSize), async (t, b) => {
+    await run('importDependencies', bySource(later, batchSize), async (t, b) => {
       await repo.createDependencies(t, b);
-      await recordChanges(t, origin, now, dependencyRecords(b));
+      await recordChanges(t, origin, now, edgeRecords(b));
     });
     await run(
       'importDependencyStrengths',
       bySource(plan.dependencyUpdates, batchSize),
       async (t, b) => {
         await repo.setDependencyStrengths(t, b);
-        await recordChanges(t, origin, now, dependencyRecords(b));
+        await recordChanges(t, origin, now, edgeRecords(b));
       },
     );
   }
