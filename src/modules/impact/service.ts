@@ -6,7 +6,7 @@ import { requireRole } from '../access/roles.js';
 import type { ComponentModel, Criticality, ServiceModel } from '../cmdb/models.js';
 import { GraphTopology, settle } from './graph-topology.js';
 import { propagate, shortestChains, STATE_NAMES, type State } from './propagation.js';
-import type { TopologyIndexHolder } from './topology-index.js';
+import type { TopologyIndex, TopologyIndexHolder } from './topology-index.js';
 import { compareIds, compareNames } from '../../collation.js';
 
 /** Bounds of an analysis (API.md: the depth cap is at least 50). */
@@ -180,31 +180,24 @@ export class ImpactService {
 
   /**
    * The analysis on the in-memory topology index, when its version is the graph's current one
-   * and it knows every input; undefined otherwise (the caller then walks Neo4j). The whole graph
-   * is at hand, so the fixed point is computed in one pass; components farther than `maxDepth`
-   * from every input are then left out, which is what the depth bound means.
+   * and it knows every input; undefined otherwise (the caller then walks Neo4j).
    */
   private async inMemory(failed: string[], degraded: string[], maxDepth: number) {
-    const index = await this.topologyIndex?.current();
-    if (!index) return undefined;
-    const failedIdx = failed.map((id) => index.find(id));
-    const degradedIdx = degraded.map((id) => index.find(id));
-    if ([...failedIdx, ...degradedIdx].some((n) => n === undefined)) return undefined;
-    const f = failedIdx as number[];
-    const d = degradedIdx as number[];
-    const result = propagate(index, f, d, { maxComponents: IMPACT_LIMITS.maxComponents });
-    let chains = shortestChains(index, result.states, [...f, ...d]);
-    let truncated = result.truncated;
-    const { states } = result;
-    const near = (slot: number) => chains.distanceAt(slot) <= maxDepth;
-    if (!states.nodes.every((_, slot) => near(slot))) {
-      // A prefix of a shortest chain is a shortest chain: what is kept keeps its chains.
-      result.states = states.filter(near);
-      chains = shortestChains(index, result.states, [...f, ...d]);
-      result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
-      truncated = true;
+    const holder = this.topologyIndex;
+    if (!holder) return undefined;
+    // The version read goes out first; while it travels, the analysis runs on the copy at hand,
+    // and is kept if that copy turns out to be the current one.
+    const checked = holder.current();
+    checked.catch(() => undefined); // its failure is thrown where it is awaited, below
+    const atHand = holder.latest;
+    let early: ReturnType<typeof analyzeOn>;
+    if (atHand) {
+      await new Promise(setImmediate); // lets the driver write the query before the CPU is taken
+      early = analyzeOn(atHand, failed, degraded, maxDepth);
     }
-    return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
+    const index = await checked;
+    if (!index) return undefined;
+    return index === atHand ? early : analyzeOn(index, failed, degraded, maxDepth);
   }
 
   /**
@@ -277,4 +270,31 @@ export class ImpactService {
       truncated: report.truncated,
     };
   }
+}
+
+/**
+ * The analysis on one in-memory copy, or undefined when it does not know every input (the caller
+ * then walks Neo4j). The whole graph is at hand, so the fixed point is computed in one pass;
+ * components farther than `maxDepth` from every input are then left out, which is what the
+ * depth bound means.
+ */
+function analyzeOn(index: TopologyIndex, failed: string[], degraded: string[], maxDepth: number) {
+  const failedIdx = failed.map((id) => index.find(id));
+  const degradedIdx = degraded.map((id) => index.find(id));
+  if ([...failedIdx, ...degradedIdx].some((n) => n === undefined)) return undefined;
+  const f = failedIdx as number[];
+  const d = degradedIdx as number[];
+  const result = propagate(index, f, d, { maxComponents: IMPACT_LIMITS.maxComponents });
+  let chains = shortestChains(index, result.states, [...f, ...d]);
+  let truncated = result.truncated;
+  const { states } = result;
+  const near = (slot: number) => chains.distanceAt(slot) <= maxDepth;
+  if (!states.nodes.every((_, slot) => near(slot))) {
+    // A prefix of a shortest chain is a shortest chain: what is kept keeps its chains.
+    result.states = states.filter(near);
+    chains = shortestChains(index, result.states, [...f, ...d]);
+    result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
+    truncated = true;
+  }
+  return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
 }

@@ -167,6 +167,11 @@ export class TopologyIndexHolder {
     private readonly logger: Logger,
   ) {}
 
+  /** The copy at hand, whatever its version: work done on it is kept only if `current()` answers it. */
+  get latest(): TopologyIndex | undefined {
+    return this.index;
+  }
+
   /** The copy if it is exact for the current version (one round trip to read it), else undefined. */
   async current(): Promise<TopologyIndex | undefined> {
     const [row] = await this.executor.read('system/topology-version');
