@@ -478,16 +478,13 @@ export class ImportService {
         (p.step === step && (p.batch === batch || p.batch <= batch - writers))
       );
     };
-    const outgoing = new Map<string, DependencyRow[]>();
+    const withSource: DependencyRow[] = [];
     const later: DependencyRow[] = [];
     for (const d of plan.dependencyCreates) {
       const source = placed.get(d.fromId);
-      if (source && written(d.toId, source.step, source.batch)) {
-        const list = outgoing.get(d.fromId);
-        if (list) list.push(d);
-        else outgoing.set(d.fromId, [d]);
-      } else later.push(d);
+      (source && written(d.toId, source.step, source.batch) ? withSource : later).push(d);
     }
+    const outgoing = groupBy(withSource, (d) => d.fromId);
 
     // Types whose links all point at other types get them with their nodes: those targets are
     // written before them (or stored). Org units (PART_OF another org unit) get theirs afterwards.
@@ -519,13 +516,10 @@ export class ImportService {
           now,
         );
         // Updated rows that replace the same set of link types go together.
-        const byTypes = new Map<string, ImportPlan['updates']>();
-        for (const u of b) {
-          if (u.links.length === 0) continue;
-          const key = u.links.join();
-          if (!byTypes.has(key)) byTypes.set(key, []);
-          byTypes.get(key)!.push(u);
-        }
+        const byTypes = groupBy(
+          b.filter((u) => u.links.length > 0),
+          (u) => u.links.join(),
+        );
         for (const group of byTypes.values())
           await repo.replaceLinks(
             t,
