@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImportService } from '../src/modules/cmdb/import.js';
 import { factories } from './support/factories.js';
@@ -248,24 +251,61 @@ describe('batched import (the CLI)', () => {
   });
 });
 
+/** Runs a CLI of src/cli against the test database and returns its last output line, parsed. */
+const runCli = async (script: string, ...args: string[]) => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', `src/cli/${script}`, ...args],
+    {
+      env: {
+        ...process.env,
+        NEO4J_URI: process.env.TEST_NEO4J_URI,
+        NEO4J_USER: process.env.TEST_NEO4J_USER,
+        NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+};
+
+describe('npm run gen and npm run import (CSV files)', () => {
+  it('imports a generated estate from its CSV files, and a second run reports everything unchanged', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cmdb-csv-'));
+    try {
+      const gen = await runCli('generate.ts', '--cis', '1000', '--out', dir);
+      const rows =
+        gen.orgUnits + gen.suppliers + gen.configurationItems + gen.services + gen.dependencies;
+      expect(await runCli('import.ts', dir)).toMatchObject({
+        created: rows,
+        updated: 0,
+        unchanged: 0,
+      });
+      expect(await runCli('import.ts', dir)).toMatchObject({
+        created: 0,
+        updated: 0,
+        unchanged: rows,
+      });
+      // Quoted cells (the indicators' JSON, with commas and doubled quotes) and ;-lists arrive whole.
+      const [header, first] = (await readFile(path.join(dir, 'services.csv'), 'utf8')).split('\n');
+      expect(first).toContain('"[{""name""');
+      const id = first!.split(',')[header!.split(',').indexOf('id')];
+      const d = await t.ok(
+        `query($id: ID!) { service(id: $id) { consumers { id } sla { indicators { name target unit } } } configurationItems(first: 0) { totalCount } }`,
+        { id },
+      );
+      expect(d.service.sla.indicators).toEqual([{ name: '故障修复及时率', target: 95, unit: '%' }]);
+      expect(d.service.consumers.length).toBeGreaterThan(0);
+      expect(d.configurationItems.totalCount).toBe(gen.configurationItems);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120000);
+});
+
 describe('npm run seed (the demo CMDB and known errors)', () => {
   it('loads the demo estate, and a second run reports everything unchanged', async () => {
-    const run = async () => {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/seed.ts'],
-        {
-          env: {
-            ...process.env,
-            NEO4J_URI: process.env.TEST_NEO4J_URI,
-            NEO4J_USER: process.env.TEST_NEO4J_USER,
-            NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
-            LOG_LEVEL: 'warn',
-          },
-        },
-      );
-      return JSON.parse(stdout.trim().split('\n').at(-1)!);
-    };
+    const run = () => runCli('seed.ts');
     const first = await run();
     expect(first.created).toBeGreaterThan(1000);
     expect(first).toMatchObject({ updated: 0, unchanged: 0, knownErrors: 60 });

@@ -1,8 +1,8 @@
-import { createReadStream, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import type { ImportDocument } from '../modules/cmdb/import.js';
 import { ASSET_FIELDS } from '../modules/cmdb/models.js';
+import { csvRecords } from './csv.js';
 
 /** The CSV file of each collection in a directory import, and its columns (documented in the README). */
 export const CSV_FILES: Record<keyof ImportDocument, string> = {
@@ -24,13 +24,18 @@ const num = (v: string | undefined) => (v === undefined || v === '' ? undefined 
 const json = (v: string | undefined) => (v ? JSON.parse(v) : undefined);
 const text = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
 
+/** The object without its undefined fields (an absent cell means an absent field). */
+const strip = (o: Record<string, unknown>) => {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+};
+
 /** Turns one CSV row (column → text) into an input row of its collection. */
 export function fromCsvRow(
   collection: keyof ImportDocument,
   c: Record<string, string>,
 ): Record<string, unknown> {
-  const strip = (o: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
   switch (collection) {
     case 'orgUnits':
       return strip({ id: text(c.id), name: c.name, kind: c.kind, parentId: text(c.parentId) });
@@ -100,17 +105,10 @@ export function fromCsvRow(
   }
 }
 
-async function readCsv(
-  file: string,
-  collection: keyof ImportDocument,
-): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  const parser = createReadStream(file).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }),
+function readCsv(file: string, collection: keyof ImportDocument): Record<string, unknown>[] {
+  return csvRecords(readFileSync(file, 'utf8'), file).map((record) =>
+    fromCsvRow(collection, record),
   );
-  for await (const record of parser)
-    rows.push(fromCsvRow(collection, record as Record<string, string>));
-  return rows;
 }
 
 /**
@@ -127,7 +125,7 @@ export async function readDocument(paths: string[]): Promise<ImportDocument> {
       ][]) {
         const f = path.join(p, file);
         if (existsSync(f))
-          doc[collection] = [...(doc[collection] ?? []), ...(await readCsv(f, collection))];
+          doc[collection] = [...(doc[collection] ?? []), ...readCsv(f, collection)];
       }
     } else if (p.endsWith('.json')) {
       const part = JSON.parse(readFileSync(p, 'utf8')) as ImportDocument;
@@ -141,7 +139,7 @@ export async function readDocument(paths: string[]): Promise<ImportDocument> {
         throw new Error(
           `${p}: a CSV file must be named one of ${Object.values(CSV_FILES).join(', ')}`,
         );
-      doc[collection] = [...(doc[collection] ?? []), ...(await readCsv(p, collection))];
+      doc[collection] = [...(doc[collection] ?? []), ...readCsv(p, collection)];
     }
   }
   return doc;
