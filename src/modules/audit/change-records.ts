@@ -25,11 +25,13 @@ export function diffFields(
   after: Record<string, unknown>,
 ): Record<string, { before: unknown; after: unknown }> {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+  const compare = (key: string) => {
     const b = before[key] ?? null;
     const a = after[key] ?? null;
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
-  }
+    if (b !== a && JSON.stringify(b) !== JSON.stringify(a)) changes[key] = { before: b, after: a };
+  };
+  for (const key of Object.keys(before)) compare(key);
+  for (const key of Object.keys(after)) if (!Object.hasOwn(before, key)) compare(key);
   return changes;
 }
 
