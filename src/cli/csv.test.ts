@@ -57,4 +57,15 @@ describe('csvRecords', () => {
       'x.csv: line 4 has 3 fields, the header has 2',
     );
   });
+
+  it('reports a bad file as bad user input, which the CLI prints with its code', () => {
+    let error: unknown;
+    try {
+      csvRecords('a\n"x', 'f.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvError);
+    expect((error as CsvError).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

@@ -1,5 +1,7 @@
-/** A CSV file that does not parse: the message names the file and the line. */
-export class CsvError extends Error {}
+import { BadUserInputError } from '../errors.js';
+
+/** A CSV file that does not parse (BAD_USER_INPUT): the message names the file and the line. */
+export class CsvError extends BadUserInputError {}
 
 const QUOTE = 34;
 const COMMA = 44;
