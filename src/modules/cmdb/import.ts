@@ -387,7 +387,7 @@ export class ImportService {
       for (const [k, v] of await repo.findDependencies(tx, batch)) existingDeps.set(k, v);
     for (const d of deps) {
       const row = { fromId: d.fromId, toId: d.toId, kind: d.kind, strength: d.strength };
-      const before = existingDeps.get(dependencyKey(d));
+      const before = existingDeps.size > 0 ? existingDeps.get(dependencyKey(d)) : undefined;
       if (before === undefined) {
         plan.dependencyCreates.push(row);
         result.created += 1;

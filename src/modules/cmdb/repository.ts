@@ -69,9 +69,14 @@ export interface DependencyRow {
   strength: DependencyStrength;
 }
 
-/** The identity of an edge: from, to and kind (API.md: a duplicate is the same three). */
+/**
+ * The identity of an edge: from, to and kind (API.md: a duplicate is the same three), joined on
+ * NUL, which no valid id or kind holds (checkId, the kind enum): two different edges share a key
+ * only if both have a NUL in a field, that is both are invalid anyway. Cheaper than a JSON key for
+ * the millions of a bulk import.
+ */
 export function dependencyKey(r: { fromId: string; toId: string; kind: string }): string {
-  return JSON.stringify([r.fromId, r.toId, r.kind]);
+  return `${r.fromId}\u0000${r.toId}\u0000${r.kind}`;
 }
 
 /** Filter and page arguments of a CI page, ready for `cmdb/ci-page`. */
