@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -301,6 +301,30 @@ describe('npm run gen and npm run import (CSV files)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 120000);
+
+  it('stops at a malformed CSV file with its line and BAD_USER_INPUT, and writes nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'cmdb-csv-'));
+    try {
+      await writeFile(
+        path.join(dir, 'org-units.csv'),
+        'id,name,kind\ncsv-dept,"财政局",DEPARTMENT\n',
+      );
+      await writeFile(
+        path.join(dir, 'dependencies.csv'),
+        'fromId,toId,kind,strength\ng-a,g-b,DEPENDS_ON,HARD\ng-c,"g-d,DEPENDS_ON,HARD\n',
+      );
+      const failed = await runCli('import.ts', dir).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(failed).toMatchObject({ code: 1 });
+      expect((failed as { stderr: string }).stderr).toContain(
+        'dependencies.csv: the quoted field opened on line 3 never closes (BAD_USER_INPUT)',
+      );
+      expect((await t.ok(`{ orgUnits { id } }`)).orgUnits).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('npm run seed (the demo CMDB and known errors)', () => {
