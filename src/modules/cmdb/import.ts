@@ -77,8 +77,8 @@ interface ImportPlan {
   }[];
   dependencyCreates: DependencyRow[];
   dependencyUpdates: (DependencyRow & { before: DependencyStrength })[];
-  /** The type of every component an edge leaves, for its audit record. */
-  componentTypes: Map<string, string>;
+  /** The type of a component an edge leaves (in the document or stored), for its audit record. */
+  componentType: (id: string) => string;
   result: ImportResult;
 }
 
@@ -227,14 +227,9 @@ export class ImportService {
       if (fromId && fromId === toId)
         bad('dependencies', index, 'toId', 'a component cannot depend on itself');
       const key = dependencyKey({ fromId, toId, kind });
-      if (seenDeps.has(key))
-        bad(
-          'dependencies',
-          index,
-          'toId',
-          `the same edge stands at dependencies[${seenDeps.get(key)}]`,
-        );
-      seenDeps.set(key, index);
+      const first = seenDeps.get(key);
+      if (first === undefined) seenDeps.set(key, index);
+      else bad('dependencies', index, 'toId', `the same edge stands at dependencies[${first}]`);
       deps.push({ fromId, toId, kind, strength, index });
     });
 
@@ -289,22 +284,21 @@ export class ImportService {
       const s = stored.get(id) as { minMembersUp?: number | null } | undefined;
       return s?.minMembersUp !== null && s?.minMembersUp !== undefined;
     };
+    const checkEnd = (index: number, field: 'fromId' | 'toId', id: string) => {
+      const t = id ? typeOf(id) : undefined;
+      if (id && t !== 'ConfigurationItem' && t !== 'Service')
+        bad(
+          'dependencies',
+          index,
+          field,
+          t
+            ? `${id} is a ${t}, not a component`
+            : `component ${id} does not exist in the document or the CMDB`,
+        );
+    };
     for (const d of deps) {
-      for (const [field, id] of [
-        ['fromId', d.fromId],
-        ['toId', d.toId],
-      ] as const) {
-        const t = id ? typeOf(id) : undefined;
-        if (id && t !== 'ConfigurationItem' && t !== 'Service')
-          bad(
-            'dependencies',
-            d.index,
-            field,
-            t
-              ? `${id} is a ${t}, not a component`
-              : `component ${id} does not exist in the document or the CMDB`,
-          );
-      }
+      checkEnd(d.index, 'fromId', d.fromId);
+      checkEnd(d.index, 'toId', d.toId);
       if (d.kind === 'MEMBER' && d.fromId && !isGroup(d.fromId))
         bad(
           'dependencies',
@@ -343,13 +337,12 @@ export class ImportService {
     }
 
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
-    const componentTypes = new Map(deps.map((d) => [d.fromId, typeOf(d.fromId)!]));
     const plan: ImportPlan = {
       creates: [],
       updates: [],
       dependencyCreates: [],
       dependencyUpdates: [],
-      componentTypes,
+      componentType: (id) => typeOf(id)!,
       result,
     };
     for (const e of entities) {
@@ -386,13 +379,12 @@ export class ImportService {
     ))
       for (const [k, v] of await repo.findDependencies(tx, batch)) existingDeps.set(k, v);
     for (const d of deps) {
-      const row = { fromId: d.fromId, toId: d.toId, kind: d.kind, strength: d.strength };
       const before = existingDeps.size > 0 ? existingDeps.get(dependencyKey(d)) : undefined;
       if (before === undefined) {
-        plan.dependencyCreates.push(row);
+        plan.dependencyCreates.push(d);
         result.created += 1;
       } else if (before !== d.strength) {
-        plan.dependencyUpdates.push({ ...row, before });
+        plan.dependencyUpdates.push({ ...d, before });
         result.updated += 1;
       } else {
         result.unchanged += 1;
@@ -549,7 +541,7 @@ export class ImportService {
     // The other edges in batches of whole sources where they fit, each source's under one record.
     const edgeRecords = (rows: (DependencyRow & { before?: DependencyStrength })[]) =>
       [...groupBy(rows, (d) => d.fromId)].map(([id, list]) =>
-        record(plan.componentTypes.get(id)!, id, { dependencies: dependencyChanges(list) }),
+        record(plan.componentType(id), id, { dependencies: dependencyChanges(list) }),
       );
     await run('importDependencies', bySource(later, batchSize), async (t, b) => {
       await repo.createDependencies(t, b);
