@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -34,7 +34,10 @@ beforeAll(async () => {
   });
   await t.reset();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const as = (who: string, query: string, variables?: Record<string, unknown>) =>
   t.gql(query, variables, { authorization: `Bearer ${keyOf(who)}` });

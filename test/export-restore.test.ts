@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportGraph, restoreGraph } from '../src/modules/backup/backup.js';
@@ -20,7 +20,10 @@ beforeAll(async () => {
     { id: a.id, v: a.version },
   );
 }, 180000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** An export in an order-free form: node lines by content, relationships by their ends' content. */
 function canonical(file: string) {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -59,6 +59,7 @@ describe('stopping and starting again', () => {
       });
     } finally {
       await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180000);
 });

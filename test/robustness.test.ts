@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -130,6 +130,7 @@ describe('Neo4j stopped in the middle of a load', () => {
   afterAll(async () => {
     await app.close();
     await local.stop();
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
   }, 60000);
 
   it('fails requests cleanly, turns /readyz false and back, and loses no acknowledged write', async () => {

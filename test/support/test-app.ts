@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -39,6 +39,8 @@ let appCount = 0;
 
 /** Starts the real service on a free port against the integration run's Neo4j. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  // The security audit log of this app: a temporary file, removed when the app closes.
+  const auditLog = path.join(tmpdir(), `cmdb-test-audit-${process.pid}-${(appCount += 1)}.log`);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -47,7 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SEED_DEMO: 'false',
     AUDIT_STDOUT: 'false',
-    AUDIT_LOG: path.join(tmpdir(), `cmdb-test-audit-${process.pid}-${(appCount += 1)}.log`),
+    AUDIT_LOG: auditLog,
     ...env,
   });
   const app = await startApp(config, process.env.TEST_NEO4J_URI!, pino({ level: config.logLevel }));
@@ -92,7 +94,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         'batched',
       );
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      rmSync(auditLog, { force: true });
+    },
   };
   return testApp;
 }
