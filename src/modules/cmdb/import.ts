@@ -92,9 +92,10 @@ const chunks = <T>(list: T[], size: number): T[][] => {
 const groupBy = <T>(items: T[], key: (item: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const group = groups.get(key(item));
+    const k = key(item);
+    const group = groups.get(k);
     if (group) group.push(item);
-    else groups.set(key(item), [item]);
+    else groups.set(k, [item]);
   }
   return groups;
 };
