@@ -96,7 +96,9 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   const search = metrics.timedSearch(
     await createSearchEngine(config, executor, logger.child({ module: 'search' })),
   );
-  const services = createServices(executor, search, logger);
+  const services = createServices(executor, search, logger, {
+    impactIndexMaxAgeMs: config.impactIndexMaxAgeMs,
+  });
   if (config.seedDemo) {
     await seedDemoIfEmpty(services, logger);
     await seedKnowledgeIfEmpty(services, logger);

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       database: 'neo4j',
       transactionTimeoutMs: 30000,
     });
+    expect(c.impactIndexMaxAgeMs).toBe(0);
   });
 
   it('lists every bad value at once', () => {
@@ -26,11 +27,12 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         NEO4J_URI: 'http://x',
         SEED_DEMO: 'perhaps',
+        IMPACT_INDEX_MAX_AGE_MS: '-5',
       });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).problems).toHaveLength(4);
+      expect((e as ConfigError).problems).toHaveLength(5);
     }
   });
 

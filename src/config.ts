@@ -49,6 +49,14 @@ export interface Config {
     maxTokens: number;
     maxDirectives: number;
   };
+  /**
+   * How long, in milliseconds, the impact analysis may trust the last check that its in-memory
+   * topology is current before it checks again. 0 (the default): every analysis reads the topology
+   * version, so it sees every write of every instance. N > 0: this instance's own writes are still
+   * seen at once (each one makes the next analysis check), other instances' (and the import CLI's)
+   * within N ms, and an analysis inside the bound makes no round trip to Neo4j.
+   */
+  impactIndexMaxAgeMs: number;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
   meili: {
     url: string | undefined;
@@ -148,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
     },
+    impactIndexMaxAgeMs: integer('IMPACT_INDEX_MAX_AGE_MS', 0, 0, 60000),
     meili: {
       url: env.MEILI_URL || undefined,
       apiKey: env.MEILI_API_KEY || undefined,

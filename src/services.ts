@@ -26,6 +26,7 @@ export function createServices(
   executor: Executor,
   search: KnowledgeSearchEngine,
   logger: Logger,
+  options: { impactIndexMaxAgeMs?: number } = {},
 ): Services {
   return {
     executor,
@@ -34,7 +35,11 @@ export function createServices(
     importer: new ImportService(executor),
     impact: new ImpactService(
       executor,
-      new TopologyIndexHolder(executor, logger.child({ module: 'impact' })),
+      new TopologyIndexHolder(
+        executor,
+        logger.child({ module: 'impact' }),
+        options.impactIndexMaxAgeMs ?? 0,
+      ),
     ),
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),

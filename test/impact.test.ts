@@ -320,4 +320,43 @@ describe('the in-memory topology index', () => {
     expect(m.source).toBe('memory');
     expect(m.impacts.map((i) => i.subjectId)).toContain('printer-16');
   });
+
+  it("with IMPACT_INDEX_MAX_AGE_MS, answers inside the bound with no round trip, sees its own writes at once and other instances' within the bound", async () => {
+    const bounded = await startTestApp({ IMPACT_INDEX_MAX_AGE_MS: '1500' });
+    const other = await startTestApp();
+    const link = (app: TestApp, op: 'add' | 'remove') =>
+      app.ok(
+        op === 'add'
+          ? `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`
+          : `mutation { removeDependency(fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO) }`,
+      );
+    const { impact, executor } = bounded.app.services;
+    const dependents = async () => {
+      const r = await impact.analyze(actor, createLoaders(executor), { failed: ['printer-13'] });
+      return { source: r.source, ids: r.impacts.map((i) => i.subjectId) };
+    };
+    try {
+      await impact.topologyIndex!.rebuild();
+      expect((await dependents()).source).toBe('memory'); // this one checks the version
+      const sent = executor.queryCount;
+      expect(await dependents()).toEqual({ source: 'memory', ids: ['printer-13'] });
+      expect(executor.queryCount).toBe(sent); // inside the bound: no round trip at all
+
+      // Its own write: the very next analysis checks, finds the copy stale and reads Neo4j.
+      await link(bounded, 'add');
+      const own = await dependents();
+      expect(own.source).toBe('graph');
+      expect(own.ids).toContain('printer-14');
+
+      // Another instance's write: seen once the bound has passed since the last check.
+      await impact.topologyIndex!.rebuild();
+      expect((await dependents()).ids).toContain('printer-14');
+      await link(other, 'remove');
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      expect(await dependents()).toEqual({ source: 'graph', ids: ['printer-13'] });
+    } finally {
+      await other.close();
+      await bounded.close();
+    }
+  });
 });

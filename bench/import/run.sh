@@ -14,6 +14,8 @@ for n in "${sizes[@]}"; do
   db="$(mktemp -d /tmp/cmdb-bench-import-XXXX)"
   tools/neo4j-local/neo4j-local --data "$db" --port 7699 --heap "${BENCH_NEO4J_HEAP:-6g}" --pagecache "${BENCH_NEO4J_PAGECACHE:-6g}" > "$db.log" 2>&1 &
   neo=$!
+  # A failed step (set -e) must not leave this Neo4j holding the port for the next run.
+  trap 'kill "$neo" 2>/dev/null || true' EXIT
   until grep -q NEO4J_LOCAL_READY "$db.log"; do sleep 1; kill -0 $neo || { cat "$db.log"; exit 1; }; done
   warmup="${BENCH_WARMUP_CIS:-0}"
   if [ "$warmup" -gt 0 ]; then

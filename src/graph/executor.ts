@@ -24,6 +24,11 @@ export interface QueryRunner {
 export class Executor {
   /** Queries sent since start; tests read it to count Bolt round trips. */
   queryCount = 0;
+  /**
+   * Write transactions ended since start (committed or not), counted before the caller hears of
+   * the end: what was read before a write of this process cannot be taken for current after it.
+   */
+  writeCount = 0;
   /** Told the duration of every transaction, by its label (metrics). */
   onTransaction: ((label: string, seconds: number) => void) | undefined;
 
@@ -124,6 +129,7 @@ export class Executor {
     } catch (error) {
       throw mapNeo4jError(error, label);
     } finally {
+      if (mode === 'WRITE') this.writeCount += 1;
       this.onTransaction?.(label, (performance.now() - started) / 1000);
       await session.close();
     }

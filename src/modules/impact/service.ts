@@ -185,6 +185,8 @@ export class ImpactService {
   private async inMemory(failed: string[], degraded: string[], maxDepth: number) {
     const holder = this.topologyIndex;
     if (!holder) return undefined;
+    const fresh = holder.fresh();
+    if (fresh) return analyzeOn(fresh, failed, degraded, maxDepth);
     // The version read goes out first; while it travels, the analysis runs on the copy at hand,
     // and is kept if that copy turns out to be the current one.
     const checked = holder.current();

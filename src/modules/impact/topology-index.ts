@@ -156,16 +156,32 @@ function grow<T extends Int32Array | Uint8Array>(a: T): T {
 
 /**
  * Keeps a TopologyIndex fresh enough to use: `current()` answers the copy only when its version
- * is the graph's current one, and otherwise starts one rebuild in the background.
+ * is the graph's current one, and otherwise starts one rebuild in the background. With a
+ * `maxAgeMs` above 0, `fresh()` also answers it without a round trip while the last check that
+ * found it current was sent less than that long ago and this process has written nothing since.
  */
 export class TopologyIndexHolder {
   private index: TopologyIndex | undefined;
   private building: Promise<void> | undefined;
+  /** The newest version read: when its read was sent, and the process's write count then. */
+  private checked: { version: number; sentAt: number; writes: number } | undefined;
 
   constructor(
     private readonly executor: Executor,
     private readonly logger: Logger,
+    private readonly maxAgeMs = 0,
   ) {}
+
+  /**
+   * The copy when a check sent at most `maxAgeMs` ago found it current and no write transaction
+   * of this process has ended since that check was sent; undefined otherwise (then `current()`).
+   */
+  fresh(): TopologyIndex | undefined {
+    const c = this.checked;
+    if (!c || this.maxAgeMs <= 0 || this.index?.version !== c.version) return undefined;
+    if (c.writes !== this.executor.writeCount) return undefined;
+    return performance.now() - c.sentAt <= this.maxAgeMs ? this.index : undefined;
+  }
 
   /** The copy at hand, whatever its version: work done on it is kept only if `current()` answers it. */
   get latest(): TopologyIndex | undefined {
@@ -174,8 +190,13 @@ export class TopologyIndexHolder {
 
   /** The copy if it is exact for the current version (one round trip to read it), else undefined. */
   async current(): Promise<TopologyIndex | undefined> {
+    // Stamped with the send time and the write count before it: what the read finds was current
+    // then, and may not be after a write of this process that ends while it travels.
+    const sentAt = performance.now();
+    const writes = this.executor.writeCount;
     const [row] = await this.executor.read('system/topology-version');
     const version = Number(row!.version);
+    if (!this.checked || this.checked.sentAt < sentAt) this.checked = { version, sentAt, writes };
     if (this.index?.version === version) return this.index;
     this.rebuild();
     return undefined;
