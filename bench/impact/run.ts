@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
+import type { App } from '../../src/app.js';
 import { benchApp, benchNeo4j, stopBench, waitForQuietNeo4j } from '../support.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -142,11 +143,15 @@ async function benchSize(cis: number) {
     env: { ...process.env, NEO4J_URI: bench.local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (imported.status !== 0) throw new Error('import failed');
-  const app = await benchApp(bench);
-  const bounded = await benchApp(bench, { IMPACT_INDEX_MAX_AGE_MS: MAX_AGE_MS });
-  const postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
+  // Whatever fails, the databases and both instances it got to are stopped.
+  let app: App | undefined;
+  let bounded: App | undefined;
+  let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
   try {
+    if (imported.status !== 0) throw new Error('import failed');
+    app = await benchApp(bench);
+    bounded = await benchApp(bench, { IMPACT_INDEX_MAX_AGE_MS: MAX_AGE_MS });
+    postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
     await waitForQuietNeo4j(bench);
     global.gc?.();
     const before = process.memoryUsage();
@@ -158,7 +163,8 @@ async function benchSize(cis: number) {
     await bounded.services.impact.topologyIndex!.rebuild();
     const index = (await app.services.impact.topologyIndex!.current())!;
     const failures = pickFailures(index);
-    const post = async (failed: string, url = app.url) => {
+    const defaultUrl = app.url;
+    const post = async (failed: string, url = defaultUrl) => {
       const t = performance.now();
       const res = await fetch(url, {
         method: 'POST',
@@ -235,8 +241,8 @@ async function benchSize(cis: number) {
       }),
     );
   } finally {
-    await postgres.stop();
-    await bounded.close();
+    await postgres?.stop();
+    await bounded?.close();
     await stopBench(bench, app);
   }
 }
