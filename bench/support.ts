@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,21 @@ export function benchApp(bench: BenchNeo4j, env: Record<string, string> = {}): P
     ...env,
   });
   return startApp(config, bench.local.uri, pino({ level: 'warn' }));
+}
+
+/** The p-th percentile of a sample (nearest rank, from below). */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** Imports a generated estate's directory into the benchmark's Neo4j through the import CLI. */
+export function importEstate(bench: BenchNeo4j, dir: string): void {
+  const imported = spawnSync('node', ['dist/src/cli/import.js', dir], {
+    env: { ...process.env, NEO4J_URI: bench.local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (imported.status !== 0) throw new Error(`the import of ${dir} failed`);
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc. */

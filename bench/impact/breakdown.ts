@@ -7,46 +7,35 @@
  * Usage: node --import tsx bench/impact/breakdown.ts [CIS] [FAILED_ID]   (after `npm run build`
  * and `npm run gen -- --cis CIS --out bench/data/estate-CIS`). BENCH_RUNS: calls of each kind.
  */
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import type { App } from '../../src/app.js';
 import { createLoaders } from '../../src/loaders.js';
-import { benchApp, benchNeo4j, stopBench, waitForQuietNeo4j } from '../support.js';
+import {
+  benchApp,
+  benchNeo4j,
+  importEstate,
+  percentile,
+  stopBench,
+  waitForQuietNeo4j,
+} from '../support.js';
+import { IMPACT_QUERY } from './report-query.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 0);
-const QUERY = `query($i: ImpactAnalysisInput!) { impactAnalysis(input: $i) {
-  summary { servicesDown servicesDegraded componentsDown componentsDegraded departmentsAffected truncated }
-  services(first: 50) { service { id name } state distance } } }`;
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(2);
-};
-
 async function main() {
   const cis = Number(process.argv[2] ?? 100000);
   const failed = process.argv[3] ?? 'g-app-385';
   const bench = await benchNeo4j('breakdown', { heap: '3g', pageCache: '3g' });
-  const imported = spawnSync(
-    'node',
-    ['dist/src/cli/import.js', path.resolve(`bench/data/estate-${cis}`)],
-    {
-      env: {
-        ...process.env,
-        NEO4J_URI: bench.local.uri,
-        NODE_OPTIONS: '--max-old-space-size=16000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (imported.status !== 0) throw new Error('import failed');
-  const app = await benchApp(bench);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let app: App | undefined;
   try {
+    importEstate(bench, path.resolve(`bench/data/estate-${cis}`));
+    app = await benchApp(bench);
     await waitForQuietNeo4j(bench);
     await app.services.impact.topologyIndex!.rebuild();
-    const url = new URL(app.url);
+    const graphqlUrl = app.url;
+    const url = new URL(graphqlUrl);
     const viaHttp = (body: string) =>
       new Promise<string>((resolve, reject) => {
         const headers = {
@@ -74,14 +63,14 @@ async function main() {
       });
     const viaFetch = async (body: string) =>
       (
-        await fetch(app.url, {
+        await fetch(graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body,
         })
       ).text();
     const tiny = JSON.stringify({ query: '{ __typename }' });
-    const full = JSON.stringify({ query: QUERY, variables: { i: { failed: [failed] } } });
+    const full = JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } });
     const actor = { id: 'bench', roles: ['ADMIN'] };
     const { executor, impact } = app.services;
     const cases: Record<string, () => Promise<unknown>> = {
@@ -106,8 +95,8 @@ async function main() {
     }
     const rows = Object.entries(times).map(([name, xs]) => ({
       name,
-      p50: pct(xs, 50),
-      p95: pct(xs, 95),
+      p50: +percentile(xs, 50).toFixed(2),
+      p95: +percentile(xs, 95).toFixed(2),
     }));
     console.log(JSON.stringify({ cis, failed, idleMs: IDLE_MS, runs: RUNS, rows }));
   } finally {

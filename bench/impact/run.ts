@@ -9,14 +9,22 @@
  * Usage: npm run bench:impact [-- CIS ...]   (default 100000 1000000). Prints one JSON line per size.
  * Needs `npm run build` (for the generator and import CLIs) and postgresql-15.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
 import type { App } from '../../src/app.js';
-import { benchApp, benchNeo4j, stopBench, waitForQuietNeo4j } from '../support.js';
+import {
+  benchApp,
+  benchNeo4j,
+  importEstate,
+  percentile,
+  stopBench,
+  waitForQuietNeo4j,
+} from '../support.js';
+import { IMPACT_QUERY } from './report-query.js';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const PG_PORT = 5499;
@@ -25,11 +33,10 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const TARGETS = [1000, 20000, 200000];
 const MAX_AGE_MS = process.env.BENCH_MAX_AGE_MS ?? '1000';
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
-};
-const stats = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95) });
+const stats = (xs: number[]) => ({
+  p50: +percentile(xs, 50).toFixed(1),
+  p95: +percentile(xs, 95).toFixed(1),
+});
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
 function dependentsCount(index: TopologyIndex, start: number, cap: number): number {
@@ -127,10 +134,6 @@ const CTE = `WITH RECURSIVE dependents(id) AS (
   SELECT e.from_id FROM edges e JOIN dependents d ON e.to_id = d.id
 ) SELECT count(*)::int AS n FROM dependents`;
 
-const QUERY = `query($i: ImpactAnalysisInput!) { impactAnalysis(input: $i) {
-  summary { servicesDown servicesDegraded componentsDown componentsDegraded departmentsAffected truncated }
-  services(first: 50) { service { id name } state distance } } }`;
-
 async function benchSize(cis: number) {
   const estate = path.resolve(`bench/data/estate-${cis}`);
   if (!existsSync(path.join(estate, 'dependencies.csv')))
@@ -139,16 +142,12 @@ async function benchSize(cis: number) {
     });
   const heap = process.env.BENCH_NEO4J_HEAP ?? '6g';
   const bench = await benchNeo4j('impact', { heap, pageCache: heap });
-  const imported = spawnSync('node', ['dist/src/cli/import.js', estate], {
-    env: { ...process.env, NEO4J_URI: bench.local.uri, NODE_OPTIONS: '--max-old-space-size=16000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
   // Whatever fails, the databases and both instances it got to are stopped.
   let app: App | undefined;
   let bounded: App | undefined;
   let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
   try {
-    if (imported.status !== 0) throw new Error('import failed');
+    importEstate(bench, estate);
     app = await benchApp(bench);
     bounded = await benchApp(bench, { IMPACT_INDEX_MAX_AGE_MS: MAX_AGE_MS });
     postgres = await startPostgres(path.join(estate, 'dependencies.csv'));
@@ -169,7 +168,7 @@ async function benchSize(cis: number) {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: QUERY, variables: { i: { failed: [failed] } } }),
+        body: JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } }),
       });
       const body = (await res.json()) as { errors?: unknown; data?: any };
       if (body.errors) throw new Error(JSON.stringify(body.errors));

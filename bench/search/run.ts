@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { articleNumber } from '../../src/search/query-text.js';
-import { benchApp, benchNeo4j, stopBench, waitForQuietNeo4j } from '../support.js';
+import { benchApp, benchNeo4j, percentile, stopBench, waitForQuietNeo4j } from '../support.js';
 
 const ARTICLES = Number(process.argv[2] ?? 100000);
 const RUNS = 400;
@@ -165,11 +165,6 @@ const QUERIES = [
   'card reader connect',
 ];
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
 async function main() {
   const bench = await benchNeo4j('search', { heap: '2g', pageCache: '1g' });
   const app = await benchApp(bench);
@@ -222,7 +217,10 @@ async function main() {
         lookup.push(l.ms);
       }
     }
-    const f = (xs: number[]) => ({ p50: +pct(xs, 50).toFixed(1), p95: +pct(xs, 95).toFixed(1) });
+    const f = (xs: number[]) => ({
+      p50: +percentile(xs, 50).toFixed(1),
+      p95: +percentile(xs, 95).toFixed(1),
+    });
     console.log(
       JSON.stringify({
         articles: ARTICLES,
