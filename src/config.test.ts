@@ -50,6 +50,14 @@ describe('loadConfig for token authentication', () => {
     expect(c.auth.jwtRolesClaim).toBe('roles');
   });
 
+  it('lets the command-line tools run in production without a way to sign in (they serve nothing)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, { serving: false }).authMode).toBe('token');
+    expect(loadConfig({ HOST: '0.0.0.0' }, { serving: false }).authMode).toBe('dev');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' }, { serving: false }),
+    ).toThrow(/32/);
+  });
+
   it('refuses a short JWT secret', () => {
     expect(() => loadConfig({ AUTH_MODE: 'token', JWT_SECRET: 'short' })).toThrow(/32/);
   });

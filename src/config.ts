@@ -83,8 +83,14 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
-/** Parses the environment into a Config; throws ConfigError listing every bad value. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses the environment into a Config; throws ConfigError listing every bad value. `serving:
+ * false` (the command-line tools) leaves out the checks of how the HTTP server is reached.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { serving = true }: { serving?: boolean } = {},
+): Config {
   const problems: string[] = [];
 
   const integer = (name: string, fallback: number, min: number, max: number): number => {
@@ -171,12 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`MEILI_INDEX must be letters, digits, _ or -, got "${config.meili.index}"`);
   }
   // The development mode serves every request as an administrator: never reachable from elsewhere.
-  if (config.authMode === 'dev' && !isLoopback(config.host)) {
+  // (The command-line tools serve nothing: these two checks are the HTTP server's.)
+  if (serving && config.authMode === 'dev' && !isLoopback(config.host)) {
     problems.push(
       `HOST=${config.host} is not a loopback address: AUTH_MODE=dev serves every request as an administrator and listens on loopback only (use AUTH_MODE=token)`,
     );
   }
   if (
+    serving &&
     config.authMode === 'token' &&
     !config.auth.apiKeysFile &&
     !config.auth.jwtSecret &&

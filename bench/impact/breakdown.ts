@@ -7,13 +7,13 @@
  * Usage: node --import tsx bench/impact/breakdown.ts [CIS] [FAILED_ID]   (after `npm run build`
  * and `npm run gen -- --cis CIS --out bench/data/estate-CIS`). BENCH_RUNS: calls of each kind.
  */
-import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../../src/app.js';
 import { createLoaders } from '../../src/loaders.js';
 import {
   benchApp,
   benchNeo4j,
+  graphqlClient,
   importEstate,
   percentile,
   stopBench,
@@ -27,40 +27,16 @@ async function main() {
   const cis = Number(process.argv[2] ?? 100000);
   const failed = process.argv[3] ?? 'g-app-385';
   const bench = await benchNeo4j('breakdown', { heap: '3g', pageCache: '3g' });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let app: App | undefined;
+  let client: ReturnType<typeof graphqlClient> | undefined;
   try {
     importEstate(bench, path.resolve(`bench/data/estate-${cis}`));
     app = await benchApp(bench);
     await waitForQuietNeo4j(bench);
     await app.services.impact.topologyIndex!.rebuild();
     const graphqlUrl = app.url;
-    const url = new URL(graphqlUrl);
-    const viaHttp = (body: string) =>
-      new Promise<string>((resolve, reject) => {
-        const headers = {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        };
-        const req = http.request(
-          {
-            host: url.hostname,
-            port: url.port,
-            path: url.pathname,
-            method: 'POST',
-            agent,
-            headers,
-          },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk) => (text += chunk));
-            res.on('end', () => resolve(text));
-          },
-        );
-        req.on('error', reject);
-        req.end(body);
-      });
+    client = graphqlClient(graphqlUrl);
+    const viaHttp = client.post;
     const viaFetch = async (body: string) =>
       (
         await fetch(graphqlUrl, {
@@ -100,7 +76,7 @@ async function main() {
     }));
     console.log(JSON.stringify({ cis, failed, idleMs: IDLE_MS, runs: RUNS, rows }));
   } finally {
-    agent.destroy();
+    client?.close();
     await stopBench(bench, app);
   }
 }

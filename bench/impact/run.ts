@@ -19,6 +19,7 @@ import type { App } from '../../src/app.js';
 import {
   benchApp,
   benchNeo4j,
+  graphqlClient,
   importEstate,
   percentile,
   stopBench,
@@ -36,6 +37,22 @@ const MAX_AGE_MS = process.env.BENCH_MAX_AGE_MS ?? '1000';
 const stats = (xs: number[]) => ({
   p50: +percentile(xs, 50).toFixed(1),
   p95: +percentile(xs, 95).toFixed(1),
+});
+
+/** A side-by-side of the two modes against the baseline. */
+const ratios = (
+  ours: ReturnType<typeof stats>,
+  bounded: ReturnType<typeof stats>,
+  baseline: ReturnType<typeof stats>,
+) => ({
+  oursMs: ours,
+  boundedMs: bounded,
+  postgresMs: baseline,
+  speedup: [+(baseline.p50 / ours.p50).toFixed(1), +(baseline.p95 / ours.p95).toFixed(1)],
+  boundedSpeedup: [
+    +(baseline.p50 / bounded.p50).toFixed(1),
+    +(baseline.p95 / bounded.p95).toFixed(1),
+  ],
 });
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
@@ -146,6 +163,7 @@ async function benchSize(cis: number) {
   let app: App | undefined;
   let bounded: App | undefined;
   let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined;
+  let closeClients = () => {};
   try {
     importEstate(bench, estate);
     app = await benchApp(bench);
@@ -162,25 +180,29 @@ async function benchSize(cis: number) {
     await bounded.services.impact.topologyIndex!.rebuild();
     const index = (await app.services.impact.topologyIndex!.current())!;
     const failures = pickFailures(index);
-    const defaultUrl = app.url;
-    const post = async (failed: string, url = defaultUrl) => {
+    const clients = { default: graphqlClient(app.url), bounded: graphqlClient(bounded.url) };
+    closeClients = () => Object.values(clients).forEach((c) => c.close());
+    const post = async (failed: string, which: keyof typeof clients = 'default') => {
       const t = performance.now();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } }),
-      });
-      const body = (await res.json()) as { errors?: unknown; data?: any };
+      const text = await clients[which].post(
+        JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } }),
+      );
+      const body = JSON.parse(text) as { errors?: unknown; data?: any };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return { ms: performance.now() - t, summary: body.data.impactAnalysis.summary };
+    };
+    const cte = async (failed: string) => {
+      const t = performance.now();
+      const n = (await postgres!.client.query(CTE, [failed])).rows[0].n as number;
+      return { ms: performance.now() - t, n };
     };
     // Both sides warm up alike, on every failure before any is measured: JIT-compiled code paths
     // and cached plans, as in a service that has been running, not a cold first call.
     for (let w = 0; w < WARMUP; w++) {
       for (const f of failures) {
         await post(f.id);
-        await post(f.id, bounded.url);
-        await postgres.client.query(CTE, [f.id]);
+        await post(f.id, 'bounded');
+        await cte(f.id);
       }
     }
     const rows = [];
@@ -194,17 +216,25 @@ async function benchSize(cis: number) {
         // The two instances take turns going first: the one right after another request finds
         // the machine warmer (on this VM, a process that idled a few ms wakes up slower).
         const boundedFirst = r % 2 === 1;
-        const c0 = boundedFirst ? await post(f.id, bounded.url) : undefined;
+        const c0 = boundedFirst ? await post(f.id, 'bounded') : undefined;
         const a = await post(f.id);
-        const c = c0 ?? (await post(f.id, bounded.url));
+        const c = c0 ?? (await post(f.id, 'bounded'));
         ours.push(a.ms);
         summary = a.summary;
         oursBounded.push(c.ms);
         if (JSON.stringify(c.summary) !== JSON.stringify(a.summary))
           throw new Error(`the two instances disagree on ${f.id}`);
-        const t = performance.now();
-        closure = (await postgres.client.query(CTE, [f.id])).rows[0].n;
-        baseline.push(performance.now() - t);
+        const b = await cte(f.id);
+        closure = b.n;
+        baseline.push(b.ms);
+      }
+      // Then each side as a steady stream: RUNS requests back to back, the sides taking turns in
+      // blocks, so that no request follows the other side's (and its own process's idle wait).
+      const steady = { ours: [] as number[], bounded: [] as number[], baseline: [] as number[] };
+      for (let block = 0; block < 2; block++) {
+        for (let r = 0; r < RUNS / 2; r++) steady.ours.push((await post(f.id)).ms);
+        for (let r = 0; r < RUNS / 2; r++) steady.bounded.push((await post(f.id, 'bounded')).ms);
+        for (let r = 0; r < RUNS / 2; r++) steady.baseline.push((await cte(f.id)).ms);
       }
       const o = stats(ours);
       const ob = stats(oursBounded);
@@ -221,6 +251,7 @@ async function benchSize(cis: number) {
         boundedMs: ob,
         boundedSpeedupP50: +(b.p50 / ob.p50).toFixed(1),
         boundedSpeedupP95: +(b.p95 / ob.p95).toFixed(1),
+        steady: ratios(stats(steady.ours), stats(steady.bounded), stats(steady.baseline)),
       });
     }
     console.log(
@@ -240,6 +271,7 @@ async function benchSize(cis: number) {
       }),
     );
   } finally {
+    closeClients();
     await postgres?.stop();
     await bounded?.close();
     await stopBench(bench, app);

@@ -24,7 +24,7 @@ export const cliActor = (tool: string) => ({ id: `cli:${tool}`, roles: ['ADMIN']
 export async function withServices<T>(
   work: (services: Services, logger: Logger, config: Config) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { serving: false });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const local = config.neo4j.uri
     ? undefined
