@@ -90,7 +90,7 @@ function pickFailures(index: TopologyIndex): { id: string; dependents: number }[
     const best = sized.reduce((a, b) =>
       Math.abs(Math.log(b.size / target)) < Math.abs(Math.log(a.size / target)) ? b : a,
     );
-    return { id: index.ids[best.n]!, dependents: best.size };
+    return { id: index.idOf(best.n), dependents: best.size };
   });
 }
 

@@ -1,5 +1,14 @@
-// Bumps the dependency graph's version, in the transaction that changed it.
+// Bumps the dependency graph's version, in the transaction that changed it, and records which
+// entities that write changed ($ids; null when it changed too many to list, or cannot say), so
+// that an in-memory copy can catch up by reading only those. The last 1,000 records are kept.
 MERGE (v:TopologyVersion {name: 'dependency-graph'})
 ON CREATE SET v.value = 0
 SET v.value = v.value + 1
+CREATE (:TopologyChange {version: v.value, ids: $ids})
+WITH v
+CALL (v) {
+  MATCH (old:TopologyChange)
+  WHERE old.version <= v.value - 1000
+  DELETE old
+}
 RETURN v.value AS version

@@ -82,7 +82,8 @@ export async function exportGraph(
         migrations: migrations.records.map((r) => String(r.get('name'))),
       } satisfies ExportHeader);
       for await (const record of tx.run(
-        'MATCH (n) WHERE NOT n:Migration RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
+        // The topology's change records describe versions of this database only: not exported.
+        'MATCH (n) WHERE NOT n:Migration AND NOT n:TopologyChange RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
       )) {
         const k = keys.size;
         keys.set(record.get('id') as string, k);
@@ -192,6 +193,8 @@ export async function restoreGraph(
   const [row] = await executor.read('backup/entity-count');
   if (Number(row!.entities) > 0 && !options.replace)
     throw new ConflictError('the database already holds entities: restore with --replace');
+  // The version goes past the one before the wipe too: a copy of the old graph is never current.
+  const [live] = await executor.read('system/topology-version');
   while (Number((await executor.write('backup/wipe'))[0]!.deleted) > 0);
   let nodes: Record<string, unknown>[] = [];
   let rels: Record<string, unknown>[] = [];
@@ -220,6 +223,6 @@ export async function restoreGraph(
   }
   await flush();
   while (Number((await executor.write('backup/restore-finish'))[0]!.finished) > 0);
-  await executor.write('system/topology-bump');
+  await executor.write('system/topology-advance', { after: live!.version });
   return counts;
 }

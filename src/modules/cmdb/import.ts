@@ -412,14 +412,16 @@ export class ImportService {
   ): Promise<void> {
     const now = new Date().toISOString();
     const writers = tx ? 1 : this.writers;
+    // Every step names the entities each batch changes, for the topology's change record.
     const run = async <T>(
       label: string,
       batches: T[][],
+      changedBy: (item: T) => string,
       work: (tx: QueryRunner, batch: T[]) => Promise<void>,
     ) => {
       if (tx) {
         for (const batch of batches) await work(tx, batch);
-        await repo.bumpTopology(tx);
+        await repo.bumpTopology(tx, batches.flat().map(changedBy));
         return;
       }
       // `writers` transactions at a time keep every core of the database busy; batch j starts once
@@ -434,7 +436,7 @@ export class ImportService {
             await this.executor.writeTx(label, async (t) => {
               await work(t, batches[j]!);
               // Every batch that changes the graph bumps its version as it commits.
-              await repo.bumpTopology(t);
+              await repo.bumpTopology(t, batches[j]!.map(changedBy));
             });
             committed[j]!.resolve();
           } catch (error) {
@@ -486,59 +488,73 @@ export class ImportService {
     const linkedOnCreate = (spec: EntitySpec) =>
       spec.linkTypes.every((t) => LINKS[t].target !== spec.type);
     for (const [step, [, spec]] of COLLECTIONS.entries()) {
-      await run('importCreate', creates[step]!, async (t, b) => {
-        await repo.create(t, spec, b, now, linkedOnCreate(spec));
-        const edges = b.flatMap((c) => outgoing.get(c.id) ?? []);
-        await repo.createDependencies(t, edges);
-        await recordChanges(
-          t,
-          origin,
-          now,
-          b.map((c) => {
-            const changes: Record<string, unknown> = diffFields({}, auditShape(c.entity));
-            const out = outgoing.get(c.id);
-            if (out) changes.dependencies = dependencyChanges(out);
-            return record(spec.type, c.id, changes);
-          }),
-        );
-      });
-      const updates = plan.updates.filter((u) => u.row.spec === spec);
-      await run('importUpdate', chunks(updates, batchSize), async (t, b) => {
-        await repo.update(
-          t,
-          spec,
-          b.map((u) => ({ id: u.row.id, fields: u.fields })),
-          now,
-        );
-        // Updated rows that replace the same set of link types go together.
-        const byTypes = groupBy(
-          b.filter((u) => u.links.length > 0),
-          (u) => u.links.join(),
-        );
-        for (const group of byTypes.values())
-          await repo.replaceLinks(
+      await run(
+        'importCreate',
+        creates[step]!,
+        (c) => c.id,
+        async (t, b) => {
+          await repo.create(t, spec, b, now, linkedOnCreate(spec));
+          const edges = b.flatMap((c) => outgoing.get(c.id) ?? []);
+          await repo.createDependencies(t, edges);
+          await recordChanges(
             t,
-            group[0]!.links,
-            group.map((u) => ({ id: u.row.id, links: u.row.entity.links })),
+            origin,
+            now,
+            b.map((c) => {
+              const changes: Record<string, unknown> = diffFields({}, auditShape(c.entity));
+              const out = outgoing.get(c.id);
+              if (out) changes.dependencies = dependencyChanges(out);
+              return record(spec.type, c.id, changes);
+            }),
           );
-        await recordChanges(
-          t,
-          origin,
-          now,
-          b.map((u) => record(spec.type, u.row.id, u.changes)),
-        );
-      });
+        },
+      );
+      const updates = plan.updates.filter((u) => u.row.spec === spec);
+      await run(
+        'importUpdate',
+        chunks(updates, batchSize),
+        (u) => u.row.id,
+        async (t, b) => {
+          await repo.update(
+            t,
+            spec,
+            b.map((u) => ({ id: u.row.id, fields: u.fields })),
+            now,
+          );
+          // Updated rows that replace the same set of link types go together.
+          const byTypes = groupBy(
+            b.filter((u) => u.links.length > 0),
+            (u) => u.links.join(),
+          );
+          for (const group of byTypes.values())
+            await repo.replaceLinks(
+              t,
+              group[0]!.links,
+              group.map((u) => ({ id: u.row.id, links: u.row.entity.links })),
+            );
+          await recordChanges(
+            t,
+            origin,
+            now,
+            b.map((u) => record(spec.type, u.row.id, u.changes)),
+          );
+        },
+      );
     }
     // Org units created above get their PART_OF links now; their creation records list them.
     for (const [step, [, spec]] of COLLECTIONS.entries()) {
       if (linkedOnCreate(spec)) continue;
-      await run('importLinks', creates[step]!, (t, b) =>
-        repo.replaceLinks(
-          t,
-          spec.linkTypes,
-          b.map((c) => ({ id: c.id, links: c.entity.links })),
-          true,
-        ),
+      await run(
+        'importLinks',
+        creates[step]!,
+        (c) => c.id,
+        (t, b) =>
+          repo.replaceLinks(
+            t,
+            spec.linkTypes,
+            b.map((c) => ({ id: c.id, links: c.entity.links })),
+            true,
+          ),
       );
     }
     // The other edges in batches of whole sources where they fit, each source's under one record.
@@ -546,13 +562,19 @@ export class ImportService {
       [...groupBy(rows, (d) => d.fromId)].map(([id, list]) =>
         record(plan.componentType(id), id, { dependencies: dependencyChanges(list) }),
       );
-    await run('importDependencies', bySource(later, batchSize), async (t, b) => {
-      await repo.createDependencies(t, b);
-      await recordChanges(t, origin, now, edgeRecords(b));
-    });
+    await run(
+      'importDependencies',
+      bySource(later, batchSize),
+      (d) => d.fromId,
+      async (t, b) => {
+        await repo.createDependencies(t, b);
+        await recordChanges(t, origin, now, edgeRecords(b));
+      },
+    );
     await run(
       'importDependencyStrengths',
       bySource(plan.dependencyUpdates, batchSize),
+      (d) => d.fromId,
       async (t, b) => {
         await repo.setDependencyStrengths(t, b);
         await recordChanges(t, origin, now, edgeRecords(b));

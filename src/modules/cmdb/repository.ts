@@ -100,6 +100,9 @@ function linkRows(types: readonly LinkType[], links: NormalizedEntity['links']) 
   return types.flatMap((type) => (links[type] ?? []).map((targetId) => ({ type, targetId })));
 }
 
+/** The most entity ids one topology change record lists. */
+export const TOPOLOGY_CHANGE_MAX_IDS = 1000;
+
 export const cmdbRepository = {
   /** Entities by id, in the order of `ids`, undefined where missing. */
   async entitiesByIds(
@@ -112,11 +115,16 @@ export const cmdbRepository = {
   },
 
   /**
-   * Bumps the dependency graph's version in the caller's transaction: every CMDB write does, so
-   * that an in-memory copy of the topology tagged with an older version is never used.
+   * Bumps the dependency graph's version in the caller's transaction, recording the entities it
+   * changed: every CMDB write does, so that an in-memory copy of the topology tagged with an older
+   * version is never used, and can catch up by reading only those. Past TOPOLOGY_CHANGE_MAX_IDS
+   * (a bulk import's batch), the record lists nothing and copies are read again in full.
    */
-  async bumpTopology(tx: QueryRunner): Promise<void> {
-    await tx.run('system/topology-bump');
+  async bumpTopology(tx: QueryRunner, changed: Iterable<string>): Promise<void> {
+    const ids = [...new Set(changed)];
+    await tx.run('system/topology-bump', {
+      ids: ids.length <= TOPOLOGY_CHANGE_MAX_IDS ? ids : null,
+    });
   },
 
   /** The whole class taxonomy. */

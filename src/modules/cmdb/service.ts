@@ -102,7 +102,7 @@ export class CmdbService {
           changes: diffFields({}, auditShape(entity)),
         },
       ]);
-      await repo.bumpTopology(tx);
+      await repo.bumpTopology(tx, [id]);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
   }
@@ -167,7 +167,7 @@ export class CmdbService {
       await recordChanges(tx, originOf(actor, requestId), now, [
         { action, entityType: spec.type, entityId: id, changes },
       ]);
-      await repo.bumpTopology(tx);
+      await repo.bumpTopology(tx, [id]);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
     });
   }
@@ -230,7 +230,7 @@ export class CmdbService {
           changes: { dependency: { before: null, after: { toId: input.toId, kind, strength } } },
         },
       ]);
-      await repo.bumpTopology(tx);
+      await repo.bumpTopology(tx, [input.fromId]);
       return { from, to, kind, strength };
     });
   }
@@ -261,7 +261,7 @@ export class CmdbService {
           changes: { dependency: { before: { toId, kind, strength }, after: null } },
         },
       ]);
-      await repo.bumpTopology(tx);
+      await repo.bumpTopology(tx, [fromId]);
       return true;
     });
   }

@@ -17,6 +17,8 @@ export const IMPACT_QUERIES = [
   'impact/graph-neighbours',
   'impact/outgoing-edges',
   'impact/topology-page',
+  'impact/topology-changes',
+  'impact/topology-components',
   'system/topology-version',
 ] as const;
 
@@ -99,6 +101,11 @@ export class GraphTopology implements TopologyView {
 
   get size(): number {
     return this.ids.length;
+  }
+
+  /** The id of a dense index. */
+  idOf(node: number): string {
+    return this.ids[node]!;
   }
 
   /** True when the component is a catalog service. */

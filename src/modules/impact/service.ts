@@ -118,16 +118,16 @@ export class ImpactService {
         return { topology, ...settled, source: 'graph' as const, waves: topology.waves };
       }));
     const { topology, result, chains } = walk;
-    const ids = topology.ids;
+    const idOf = (n: number) => topology.idOf(n);
     const { nodes, values } = result.states;
     // Impacts are read by slot (the order components were reached), not looked up by component.
     const impactAt = (slot: number): ImpactModel => ({
-      subjectId: ids[nodes[slot]!]!,
+      subjectId: idOf(nodes[slot]!),
       state: STATE_NAMES[values[slot] as State],
       distance: Math.max(0, chains.distanceAt(slot)),
       // Built only when asked for: a large blast radius has hundreds of thousands of chains.
       get via() {
-        return chains.chainAt(slot).map((n) => ids[n]!);
+        return chains.chainAt(slot).map(idOf);
       },
     });
     const counts = { DOWN: 0, DEGRADED: 0, OK: 0 };
@@ -167,7 +167,7 @@ export class ImpactService {
       componentsDegraded: counts.DEGRADED,
       services,
       absorbed: result.absorbed.map((a) => ({
-        groupId: topology.ids[a.group]!,
+        groupId: topology.idOf(a.group),
         membersDown: a.membersDown,
         membersTotal: a.membersTotal,
         minMembersUp: a.minMembersUp,

@@ -10,32 +10,103 @@ const RETIRED = 2;
 const MEMBER = 1;
 const HARD = 2;
 
+/** One component as the topology queries return it, with its outgoing dependency edges. */
+export interface TopologyRow {
+  id: string;
+  service: boolean;
+  retired: boolean;
+  minMembersUp: number | null;
+  /** Outgoing edges: target id, whether it is a MEMBER edge, whether it is HARD. */
+  out: [string, boolean, boolean][];
+}
+
+/** An edge list of one component: the other ends and the edges' flags, side by side. */
+interface Adjacency {
+  nodes: Int32Array;
+  flags: Uint8Array;
+}
+
+const NO_EDGES: Adjacency = { nodes: new Int32Array(0), flags: new Uint8Array(0) };
+
 /**
- * The whole dependency graph in memory, as compressed incoming-edge arrays over dense integer
- * ids, tagged with the topology version it was read at. Every CMDB write bumps that version in
- * its own transaction, so a request that reads the current version first knows whether this copy
- * is exact; when it is not, the caller falls back to reading Neo4j and a rebuild starts.
+ * What a full read of the graph built and its patches share, never changed once built: the ids
+ * of the components it read, and their incoming and outgoing edges as compressed arrays over dense
+ * integer ids.
+ */
+class TopologyBase {
+  constructor(
+    readonly ids: string[],
+    readonly index: Map<string, number>,
+    readonly inOffsets: Int32Array,
+    readonly inSources: Int32Array,
+    readonly inFlags: Uint8Array,
+    readonly outOffsets: Int32Array,
+    readonly outTargets: Int32Array,
+    readonly outFlags: Uint8Array,
+  ) {}
+
+  get count(): number {
+    return this.ids.length;
+  }
+}
+
+/** Components added by patches since the base was read: a few, so copied with each patch. */
+interface Added {
+  ids: string[];
+  index: Map<string, number>;
+}
+
+/**
+ * The whole dependency graph in memory, tagged with the topology version it was read at: a base
+ * read in full (compressed incoming- and outgoing-edge arrays over dense integer ids) and the
+ * patches applied since, as replacement edge lists of the components they touched. Every CMDB
+ * write bumps that version in its own transaction and lists the components it changed, so a copy
+ * can be brought to the current version by reading only those (`withChanges`), and a request that
+ * reads the current version first knows whether the copy is exact. A copy never changes: a patch
+ * makes a new one that shares the base.
  */
 export class TopologyIndex implements TopologyView {
   /** Service models read while this copy was current (exact as long as it is: see ImpactService). */
-  readonly services = new Map<string, ServiceModel>();
+  readonly services: Map<string, ServiceModel>;
 
   private constructor(
     readonly version: number,
-    readonly ids: string[],
-    private readonly index: Map<string, number>,
+    private readonly base: TopologyBase,
+    private readonly added: Added,
     private readonly flags: Uint8Array,
     private readonly k: Int32Array,
     private readonly members: Int32Array,
-    private readonly offsets: Int32Array,
-    private readonly sources: Int32Array,
-    private readonly edgeFlags: Uint8Array,
-  ) {}
+    /** Replacement incoming edge lists, and which components have one (for a quick test). */
+    private readonly inPatch: Map<number, Adjacency>,
+    private readonly patchedIn: Uint8Array,
+    /** Replacement outgoing edge lists of the components patches rewrote. */
+    private readonly outPatch: Map<number, Adjacency>,
+    services: Map<string, ServiceModel> = new Map(),
+  ) {
+    this.services = services;
+  }
 
   /** Reads the graph page by page, the version first (so the copy is never older than its tag). */
   static async load(executor: Executor): Promise<TopologyIndex> {
     const [v] = await executor.read('system/topology-version');
     const version = Number(v!.version);
+    const rows: TopologyRow[] = [];
+    let afterId = '';
+    for (;;) {
+      const page = await executor.read('impact/topology-page', {
+        afterId,
+        limit: neo4j.int(PAGE),
+        kinds: DEPENDENCY_KINDS,
+      });
+      if (page.length === 0) break;
+      for (const r of page) rows.push(toRow(r));
+      afterId = String(page.at(-1)!.id);
+    }
+    return TopologyIndex.fromRows(version, rows);
+  }
+
+  /** A copy built from the rows of every component (each component once). */
+  static fromRows(version: number, rows: readonly TopologyRow[]): TopologyIndex {
     const ids: string[] = [];
     const index = new Map<string, number>();
     const flagList: number[] = [];
@@ -55,71 +126,86 @@ export class TopologyIndex implements TopologyView {
     let to = new Int32Array(1 << 16);
     let ef = new Uint8Array(1 << 16);
     let edges = 0;
-    let afterId = '';
-    for (;;) {
-      const rows = await executor.read('impact/topology-page', {
-        afterId,
-        limit: neo4j.int(PAGE),
-        kinds: DEPENDENCY_KINDS,
-      });
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const n = indexOf(String(r.id));
-        flagList[n] = (r.service ? SERVICE : 0) | (r.retired ? RETIRED : 0);
-        kList[n] = r.minMembersUp == null ? -1 : Number(r.minMembersUp);
-        for (const [target, member, hard] of r.out as [string, boolean, boolean][]) {
-          if (edges === from.length) {
-            from = grow(from);
-            to = grow(to);
-            ef = grow(ef);
-          }
-          from[edges] = n;
-          to[edges] = indexOf(target);
-          ef[edges] = (member ? MEMBER : 0) | (hard ? HARD : 0);
-          edges += 1;
+    for (const r of rows) {
+      const n = indexOf(r.id);
+      flagList[n] = flagsOf(r);
+      kList[n] = r.minMembersUp ?? -1;
+      for (const [target, member, hard] of r.out) {
+        if (edges === from.length) {
+          from = grow(from);
+          to = grow(to);
+          ef = grow(ef);
         }
+        from[edges] = n;
+        to[edges] = indexOf(target);
+        ef[edges] = (member ? MEMBER : 0) | (hard ? HARD : 0);
+        edges += 1;
       }
-      afterId = String(rows.at(-1)!.id);
     }
     const count = ids.length;
     const flags = Uint8Array.from(flagList);
     const k = Int32Array.from(kList);
     const members = new Int32Array(count);
-    const offsets = new Int32Array(count + 1);
     for (let e = 0; e < edges; e++) {
-      offsets[to[e]! + 1]! += 1;
       if (ef[e]! & MEMBER && !(flags[from[e]!]! & RETIRED) && !(flags[to[e]!]! & RETIRED))
         members[from[e]!]! += 1;
     }
-    for (let n = 0; n < count; n++) offsets[n + 1]! += offsets[n]!;
-    const fill = offsets.slice(0, count);
-    const sources = new Int32Array(edges);
-    const edgeFlags = new Uint8Array(edges);
-    for (let e = 0; e < edges; e++) {
-      const at = fill[to[e]!]!++;
-      sources[at] = from[e]!;
-      edgeFlags[at] = ef[e]!;
-    }
-    return new TopologyIndex(version, ids, index, flags, k, members, offsets, sources, edgeFlags);
+    const incoming = compress(count, edges, to, from, ef);
+    const outgoing = compress(count, edges, from, to, ef);
+    const base = new TopologyBase(
+      ids,
+      index,
+      incoming.offsets,
+      incoming.ends,
+      incoming.flags,
+      outgoing.offsets,
+      outgoing.ends,
+      outgoing.flags,
+    );
+    return new TopologyIndex(
+      version,
+      base,
+      { ids: [], index: new Map() },
+      flags,
+      k,
+      members,
+      new Map(),
+      new Uint8Array(count),
+      new Map(),
+    );
   }
 
   /** How many components it holds. */
   get size(): number {
-    return this.ids.length;
+    return this.base.count + this.added.ids.length;
   }
 
   /** How many edges it holds. */
   get edgeCount(): number {
-    return this.sources.length;
+    let edges = this.base.outTargets.length;
+    for (const [n, out] of this.outPatch)
+      edges += out.nodes.length - this.baseOutgoing(n).nodes.length;
+    return edges;
+  }
+
+  /** How many components patches have touched since the base was read (for compaction). */
+  get patchedCount(): number {
+    return this.inPatch.size + this.outPatch.size;
   }
 
   /** The dense index of a component id, or undefined when it is not in the copy. */
   find(id: string): number | undefined {
-    return this.index.get(id);
+    return this.base.index.get(id) ?? this.added.index.get(id);
   }
 
   indexOf(id: string): number {
-    return this.index.get(id)!;
+    return this.find(id)!;
+  }
+
+  /** The id of a dense index. */
+  idOf(node: number): string {
+    const count = this.base.count;
+    return node < count ? this.base.ids[node]! : this.added.ids[node - count]!;
   }
 
   isService(node: number): boolean {
@@ -140,12 +226,181 @@ export class TopologyIndex implements TopologyView {
   }
 
   forEachIncoming(node: number, visit: IncomingVisitor): void {
-    const end = this.offsets[node + 1]!;
-    for (let at = this.offsets[node]!; at < end; at++) {
-      const f = this.edgeFlags[at]!;
-      visit(this.sources[at]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
+    if (this.patchedIn[node]) {
+      const { nodes, flags } = this.inPatch.get(node)!;
+      for (let i = 0; i < nodes.length; i++) {
+        const f = flags[i]!;
+        visit(nodes[i]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
+      }
+      return;
+    }
+    if (node >= this.base.count) return;
+    const { inOffsets, inSources, inFlags } = this.base;
+    const end = inOffsets[node + 1]!;
+    for (let at = inOffsets[node]!; at < end; at++) {
+      const f = inFlags[at]!;
+      visit(inSources[at]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
     }
   }
+
+  /** The outgoing edges of a component. */
+  private outgoing(node: number): Adjacency {
+    return this.outPatch.get(node) ?? this.baseOutgoing(node);
+  }
+
+  private baseOutgoing(node: number): Adjacency {
+    if (node >= this.base.count) return NO_EDGES;
+    const { outOffsets, outTargets, outFlags } = this.base;
+    const from = outOffsets[node]!;
+    const to = outOffsets[node + 1]!;
+    return { nodes: outTargets.subarray(from, to), flags: outFlags.subarray(from, to) };
+  }
+
+  /**
+   * A new copy at `version`: this one with the current rows of the components written since
+   * (`changedIds`, as the change records list them; ids that are not components have no row).
+   * Each changed component's flags and outgoing edges are replaced, and with them the incoming
+   * edge lists of the components its old and new edges point at, and the member counts of the
+   * groups around it. Cost: proportional to the changed components and their neighbours.
+   */
+  withChanges(
+    version: number,
+    rows: readonly TopologyRow[],
+    changedIds: Iterable<string>,
+  ): TopologyIndex {
+    const added: Added = { ids: [...this.added.ids], index: new Map(this.added.index) };
+    const base = this.base;
+    const nodeOf = (id: string) => {
+      let n = this.find(id) ?? added.index.get(id);
+      if (n === undefined) {
+        n = base.count + added.ids.length;
+        added.ids.push(id);
+        added.index.set(id, n);
+      }
+      return n;
+    };
+    const changed = rows.map((r) => ({
+      row: r,
+      node: nodeOf(r.id),
+      out: {
+        nodes: Int32Array.from(r.out, ([target]) => nodeOf(target)),
+        flags: Uint8Array.from(
+          r.out,
+          ([, member, hard]) => (member ? MEMBER : 0) | (hard ? HARD : 0),
+        ),
+      },
+    }));
+    const size = base.count + added.ids.length;
+    const flags = resized(this.flags, size, 0);
+    const k = resized(this.k, size, -1);
+    const members = resized(this.members, size, 0);
+    const patchedIn = resized(this.patchedIn, size, 0);
+    const inPatch = new Map(this.inPatch);
+    const outPatch = new Map(this.outPatch);
+
+    // The components whose incoming lists change: old and new targets of every changed one.
+    const changedNodes = new Set(changed.map((c) => c.node));
+    const newIncoming = new Map<number, number[]>(); // target -> [source, flags, ...]
+    const touched = new Set<number>();
+    for (const { row, node, out } of changed) {
+      flags[node] = flagsOf(row);
+      k[node] = row.minMembersUp ?? -1;
+      for (const t of this.outgoing(node).nodes) touched.add(t);
+      for (let i = 0; i < out.nodes.length; i++) {
+        const t = out.nodes[i]!;
+        touched.add(t);
+        let list = newIncoming.get(t);
+        if (!list) newIncoming.set(t, (list = []));
+        list.push(node, out.flags[i]!);
+      }
+      outPatch.set(node, out);
+    }
+    for (const t of touched) {
+      const kept: number[] = [];
+      if (t < this.size)
+        this.forEachIncoming(t, (from, member, hard) => {
+          if (!changedNodes.has(from)) kept.push(from, (member ? MEMBER : 0) | (hard ? HARD : 0));
+        });
+      kept.push(...(newIncoming.get(t) ?? []));
+      const nodes = new Int32Array(kept.length / 2);
+      const edgeFlags = new Uint8Array(kept.length / 2);
+      for (let i = 0; i < nodes.length; i++) {
+        nodes[i] = kept[2 * i]!;
+        edgeFlags[i] = kept[2 * i + 1]!;
+      }
+      inPatch.set(t, { nodes, flags: edgeFlags });
+      patchedIn[t] = 1;
+    }
+
+    const services = new Map(this.services);
+    for (const id of changedIds) services.delete(id);
+    const next = new TopologyIndex(
+      version,
+      base,
+      added,
+      flags,
+      k,
+      members,
+      inPatch,
+      patchedIn,
+      outPatch,
+      services,
+    );
+    // Member counts: of the changed components (their edges) and of the groups that have one of
+    // them as a member (its retirement counts).
+    const groups = new Set(changedNodes);
+    for (const n of changedNodes)
+      next.forEachIncoming(n, (from, member) => {
+        if (member) groups.add(from);
+      });
+    for (const g of groups) {
+      let m = 0;
+      if (!next.retired(g)) {
+        const out = next.outgoing(g);
+        for (let i = 0; i < out.nodes.length; i++)
+          if (out.flags[i]! & MEMBER && !next.retired(out.nodes[i]!)) m += 1;
+      }
+      members[g] = m;
+    }
+    return next;
+  }
+}
+
+/** A topology query's row as the index takes it. */
+export function toRow(r: Record<string, unknown>): TopologyRow {
+  return {
+    id: String(r.id),
+    service: r.service === true,
+    retired: r.retired === true,
+    minMembersUp: r.minMembersUp == null ? null : Number(r.minMembersUp),
+    out: r.out as [string, boolean, boolean][],
+  };
+}
+
+function flagsOf(r: TopologyRow): number {
+  return (r.service ? SERVICE : 0) | (r.retired ? RETIRED : 0);
+}
+
+/** Compressed adjacency keyed by `keys`: for each key, the `ends` of its edges and their flags. */
+function compress(
+  count: number,
+  edges: number,
+  keys: Int32Array,
+  ends: Int32Array,
+  ef: Uint8Array,
+): { offsets: Int32Array; ends: Int32Array; flags: Uint8Array } {
+  const offsets = new Int32Array(count + 1);
+  for (let e = 0; e < edges; e++) offsets[keys[e]! + 1]! += 1;
+  for (let n = 0; n < count; n++) offsets[n + 1]! += offsets[n]!;
+  const fill = offsets.slice(0, count);
+  const out = new Int32Array(edges);
+  const flags = new Uint8Array(edges);
+  for (let e = 0; e < edges; e++) {
+    const at = fill[keys[e]!]!++;
+    out[at] = ends[e]!;
+    flags[at] = ef[e]!;
+  }
+  return { offsets, ends: out, flags };
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T): T {
@@ -154,17 +409,34 @@ function grow<T extends Int32Array | Uint8Array>(a: T): T {
   return bigger;
 }
 
+/** A copy of `a` with `size` entries, the new ones set to `fill`. */
+function resized<T extends Int32Array | Uint8Array>(a: T, size: number, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, Math.min(a.length, size)));
+  if (size > a.length) b.fill(fill, a.length);
+  return b;
+}
+
+/** A catch-up reads at most this many changed components; past it, the copy is read again in full. */
+const MAX_CATCH_UP_IDS = 20000;
+
 /**
  * Keeps a TopologyIndex fresh enough to use: `current()` answers the copy only when its version
- * is the graph's current one, and otherwise starts one rebuild in the background. With a
- * `maxAgeMs` above 0, `fresh()` also answers it without a round trip while the last check that
- * found it current was sent less than that long ago and this process has written nothing since.
+ * is the graph's current one. When the graph has moved on, it catches the copy up from the change
+ * records of the versions in between (two reads, then a patch in proportion to what changed); when
+ * it cannot (records pruned, or a change too large to list, such as a restore or a bulk import),
+ * it starts one full rebuild in the background. With a `maxAgeMs` above 0, `fresh()` also answers
+ * the copy without a round trip while the last check that found it current was sent less than
+ * that long ago and this process has written nothing since.
  */
 export class TopologyIndexHolder {
   private index: TopologyIndex | undefined;
   private building: Promise<void> | undefined;
+  private catchingUp: Promise<TopologyIndex | undefined> | undefined;
   /** The newest version read: when its read was sent, and the process's write count then. */
   private checked: { version: number; sentAt: number; writes: number } | undefined;
+  /** Full reads and catch-ups so far (for tests and the log). */
+  readonly stats = { builds: 0, catchUps: 0 };
 
   constructor(
     private readonly executor: Executor,
@@ -188,7 +460,10 @@ export class TopologyIndexHolder {
     return this.index;
   }
 
-  /** The copy if it is exact for the current version (one round trip to read it), else undefined. */
+  /**
+   * The copy if it is exact for the current version (one round trip to read it, two more when it
+   * must catch up first), else undefined.
+   */
   async current(): Promise<TopologyIndex | undefined> {
     // Stamped with the send time and the write count before it: what the read finds was current
     // then, and may not be after a write of this process that ends while it travels.
@@ -198,17 +473,76 @@ export class TopologyIndexHolder {
     const version = Number(row!.version);
     if (!this.checked || this.checked.sentAt < sentAt) this.checked = { version, sentAt, writes };
     if (this.index?.version === version) return this.index;
+    // A copy newer than the version read holds everything that version does.
+    if (this.index && this.index.version > version) return this.index;
+    const caughtUp = this.index && (await this.catchUp(version));
+    if (caughtUp) return caughtUp;
     this.rebuild();
     return undefined;
   }
 
-  /** Starts a rebuild unless one is running; resolves when it ends. */
+  /** Brings the copy to at least `version` from the change records; undefined when it cannot. */
+  private async catchUp(version: number): Promise<TopologyIndex | undefined> {
+    for (;;) {
+      const index = this.index;
+      if (!index) return undefined;
+      if (index.version >= version) return index;
+      if (!this.catchingUp) {
+        this.catchingUp = this.patch(index, version).finally(() => (this.catchingUp = undefined));
+        const next = await this.catchingUp;
+        if (!next) return undefined;
+        this.install(next);
+        return this.index!.version >= version ? this.index : undefined;
+      }
+      // One catch-up at a time: wait for the one in flight, then see whether it went far enough.
+      if (!(await this.catchingUp)) return undefined;
+    }
+  }
+
+  /** `index` patched to `version`, or undefined when the records do not cover every version since. */
+  private async patch(index: TopologyIndex, version: number): Promise<TopologyIndex | undefined> {
+    const records = await this.executor.read('impact/topology-changes', {
+      since: neo4j.int(index.version),
+      upto: neo4j.int(version),
+    });
+    if (records.length !== version - index.version) return undefined;
+    const ids = new Set<string>();
+    for (const r of records) {
+      if (r.ids == null) return undefined; // a change too large to list: read it all again
+      for (const id of r.ids as string[]) ids.add(id);
+      if (ids.size > MAX_CATCH_UP_IDS) return undefined;
+    }
+    const rows = await this.executor.read('impact/topology-components', {
+      ids: [...ids],
+      kinds: DEPENDENCY_KINDS,
+    });
+    const next = index.withChanges(version, rows.map(toRow), ids);
+    this.stats.catchUps += 1;
+    this.logger.debug(
+      { from: index.version, version, changed: ids.size, patched: next.patchedCount },
+      'topology index caught up',
+    );
+    // Patches accumulate; past a share of the graph, a full read in the background compacts them.
+    if (next.patchedCount > Math.max(10000, next.size / 20)) this.rebuild();
+    return next;
+  }
+
+  /** Makes `index` the copy at hand unless the one there is newer. */
+  private install(index: TopologyIndex): void {
+    if (!this.index || this.index.version <= index.version) this.index = index;
+  }
+
+  /** Starts a full rebuild unless one is running; resolves when it ends. */
   rebuild(): Promise<void> {
     this.building ??= (async () => {
       const started = Date.now();
       try {
         const index = await TopologyIndex.load(this.executor);
-        this.index = index;
+        this.stats.builds += 1;
+        // Patched copies may have moved past it while it was read: it catches up to them.
+        const newer = this.index && this.index.version > index.version ? this.index : undefined;
+        const compacted = newer ? await this.patch(index, newer.version) : index;
+        if (compacted) this.install(compacted);
         this.logger.info(
           {
             components: index.size,
