@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createLoaders } from '../src/loaders.js';
 import { exportGraph, restoreGraph } from '../src/modules/backup/backup.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -81,6 +82,29 @@ describe('export and restore', () => {
       `{ impactAnalysis(input: { failed: ["core-ext-1", "core-ext-2"] }) { summary { servicesDown } } }`,
     );
     expect(r.impactAnalysis.summary.servicesDown).toBeGreaterThan(3);
+  }, 240000);
+
+  it('never takes an in-memory topology from before a restore for the restored one', async () => {
+    const { impact, executor } = t.app.services;
+    const dependentsOf = async (id: string) =>
+      (
+        await impact.analyze({ id: 'test', roles: ['ADMIN'] }, createLoaders(executor), {
+          failed: [id],
+        })
+      ).impacts.map((i) => i.subjectId);
+    const file = path.join(dir, 'before-edge.jsonl');
+    await exportGraph(t.app.driver, 'neo4j', file);
+    // One write after the export, and a copy that holds it: its version is the export's + 1,
+    // which is what a restore that only bumped the restored version would also reach.
+    await t.ok(
+      `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`,
+    );
+    await impact.topologyIndex!.rebuild();
+    expect(await dependentsOf('printer-13')).toContain('printer-14');
+    await restoreGraph(executor, file, { replace: true });
+    expect(await dependentsOf('printer-13')).toEqual(['printer-13']);
+    await impact.topologyIndex!.rebuild();
+    expect(await dependentsOf('printer-13')).toEqual(['printer-13']);
   }, 240000);
 
   it('refuses a file of another format, and labels outside the allow-list', async () => {

@@ -5,7 +5,11 @@
  * (Debian's package, started here) with the same edges in one table, computing only the set of
  * transitively dependent components with a recursive CTE. Two instances of the service answer
  * side by side on the same Neo4j: one as configured by default (every analysis reads the topology
- * version) and one with IMPACT_INDEX_MAX_AGE_MS=BENCH_MAX_AGE_MS (default 1000).
+ * version) and one with IMPACT_INDEX_MAX_AGE_MS=BENCH_MAX_AGE_MS (default 1000), asked through
+ * one keep-alive connection each (`http.request`). Three passes per failure: ours and the baseline
+ * alternating request by request; each side as a steady stream (back to back, in blocks); and ours
+ * right after a write (each instance catching its copy up), beside the walk over Neo4j that an
+ * analysis falls back to while a copy is read in full.
  * Usage: npm run bench:impact [-- CIS ...]   (default 100000 1000000). Prints one JSON line per size.
  * Needs `npm run build` (for the generator and import CLIs) and postgresql-15.
  */
@@ -16,6 +20,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
 import type { App } from '../../src/app.js';
+import { createLoaders } from '../../src/loaders.js';
+import { ImpactService } from '../../src/modules/impact/service.js';
 import {
   benchApp,
   benchNeo4j,
@@ -33,6 +39,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 const TARGETS = [1000, 20000, 200000];
 const MAX_AGE_MS = process.env.BENCH_MAX_AGE_MS ?? '1000';
+/** The Neo4j walk of a large blast radius takes seconds: it runs fewer times. */
+const WALK_RUNS = Number(process.env.BENCH_WALK_RUNS ?? 5);
 
 const stats = (xs: number[]) => ({
   p50: +percentile(xs, 50).toFixed(1),
@@ -57,6 +65,10 @@ const ratios = (
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
 function dependentsCount(index: TopologyIndex, start: number, cap: number): number {
+  return dependents(index, start, cap).length;
+}
+
+function dependents(index: TopologyIndex, start: number, cap: number): number[] {
   const seen = new Uint8Array(index.size);
   seen[start] = 1;
   const queue = [start];
@@ -68,7 +80,23 @@ function dependentsCount(index: TopologyIndex, start: number, cap: number): numb
       }
     });
   }
-  return queue.length;
+  return queue;
+}
+
+/**
+ * Two CIs that nothing depends on and that no failure reaches: an edge toggled between them, the
+ * write of the after-a-write pass, changes no report the benchmark asks for.
+ */
+function pickBystanders(index: TopologyIndex, failures: { id: string }[]): [string, string] {
+  const reached = new Set(failures.flatMap((f) => dependents(index, index.find(f.id)!, 400000)));
+  const free: string[] = [];
+  for (let n = 0; n < index.size && free.length < 2; n++) {
+    let dependentsOf = 0;
+    index.forEachIncoming(n, () => (dependentsOf += 1));
+    if (dependentsOf === 0 && !reached.has(n) && !index.isService(n) && !index.retired(n))
+      free.push(index.idOf(n));
+  }
+  return [free[0]!, free[1]!];
 }
 
 /** For each target size, the sampled component whose dependents count is closest to it. */
@@ -180,6 +208,7 @@ async function benchSize(cis: number) {
     await bounded.services.impact.topologyIndex!.rebuild();
     const index = (await app.services.impact.topologyIndex!.current())!;
     const failures = pickFailures(index);
+    const [from, to] = pickBystanders(index, failures);
     const clients = { default: graphqlClient(app.url), bounded: graphqlClient(bounded.url) };
     closeClients = () => Object.values(clients).forEach((c) => c.close());
     const post = async (failed: string, which: keyof typeof clients = 'default') => {
@@ -236,6 +265,46 @@ async function benchSize(cis: number) {
         for (let r = 0; r < RUNS / 2; r++) steady.bounded.push((await post(f.id, 'bounded')).ms);
         for (let r = 0; r < RUNS / 2; r++) steady.baseline.push((await cte(f.id)).ms);
       }
+      // Then right after a write: the other instance toggles an edge between two bystanders, and
+      // the default instance's next analysis finds its copy one version behind and catches it up
+      // from the change record (two more reads and a patch). The bounded instance's own toggle is
+      // seen by its next analysis the same way. Before session 7 a copy behind was read again in
+      // full, and meanwhile every analysis walked Neo4j: that walk is timed too, in-process.
+      const afterWrite = { ours: [] as number[], bounded: [] as number[], walk: [] as number[] };
+      const toggle = (which: keyof typeof clients, add: boolean) =>
+        clients[which].post(
+          JSON.stringify({
+            query: add
+              ? `mutation { addDependency(input: { fromId: "${from}", toId: "${to}", kind: CONNECTS_TO, strength: SOFT }) { kind } }`
+              : `mutation { removeDependency(fromId: "${from}", toId: "${to}", kind: CONNECTS_TO) }`,
+          }),
+        );
+      const walker = new ImpactService(app.services.executor);
+      const actor = { id: 'bench', roles: ['VIEWER'] };
+      for (let r = 0; r < RUNS; r++) {
+        await toggle('bounded', true);
+        const a = await post(f.id);
+        await toggle('bounded', false);
+        const c = await post(f.id, 'bounded');
+        for (const x of [a, c])
+          if (JSON.stringify(x.summary) !== JSON.stringify(summary))
+            throw new Error(`the summary of ${f.id} changed after a write`);
+        afterWrite.ours.push(a.ms);
+        afterWrite.bounded.push(c.ms);
+        if (r < WALK_RUNS) {
+          const t = performance.now();
+          const walked = await walker.analyze(actor, createLoaders(app.services.executor), {
+            failed: [f.id],
+          });
+          afterWrite.walk.push(performance.now() - t);
+          if (
+            walked.source !== 'graph' ||
+            walked.componentsDegraded + walked.componentsDown !==
+              a.summary.componentsDown + a.summary.componentsDegraded
+          )
+            throw new Error(`the Neo4j walk of ${f.id} disagrees`);
+        }
+      }
       const o = stats(ours);
       const ob = stats(oursBounded);
       const b = stats(baseline);
@@ -252,6 +321,11 @@ async function benchSize(cis: number) {
         boundedSpeedupP50: +(b.p50 / ob.p50).toFixed(1),
         boundedSpeedupP95: +(b.p95 / ob.p95).toFixed(1),
         steady: ratios(stats(steady.ours), stats(steady.bounded), stats(steady.baseline)),
+        afterWrite: {
+          oursMs: stats(afterWrite.ours),
+          boundedMs: stats(afterWrite.bounded),
+          neo4jWalkMs: stats(afterWrite.walk),
+        },
       });
     }
     console.log(

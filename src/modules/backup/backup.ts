@@ -180,8 +180,9 @@ async function validateExport(file: string): Promise<{ nodes: number; relationsh
 /**
  * Restores an export into this database. The whole file is checked first, and a database that
  * already holds entities is refused unless `replace`; only then is everything but the migration
- * records wiped, nodes and relationships written in batches, and the topology version bumped so
- * that no instance keeps an in-memory topology from before. A failure part-way leaves a partial
+ * records wiped, nodes and relationships written in batches, and the topology version moved past
+ * both the restored one and the one before the wipe, so that no instance keeps an in-memory
+ * topology from before. A failure part-way leaves a partial
  * graph: run the restore again with `replace`.
  */
 export async function restoreGraph(

@@ -17,8 +17,7 @@ export const IMPACT_QUERIES = [
   'impact/graph-neighbours',
   'impact/outgoing-edges',
   'impact/topology-page',
-  'impact/topology-changes',
-  'impact/topology-components',
+  'impact/topology-check',
   'system/topology-version',
 ] as const;
 

@@ -33,6 +33,11 @@ export interface TopologyView {
   memberCount(node: number): number;
   /** Calls `visit` for every edge into `node` (edges whose `to` is `node`), retired ends included. */
   forEachIncoming(node: number, visit: IncomingVisitor): void;
+  /**
+   * What the working arrays are kept by, when not the view itself: copies of one topology that
+   * number components alike can share one set (the engine's calls are synchronous).
+   */
+  readonly scratchKey?: object;
 }
 
 /**
@@ -61,14 +66,15 @@ class Scratch {
   }
 }
 
-const scratches = new WeakMap<TopologyView, Scratch>();
+const scratches = new WeakMap<object, Scratch>();
 
 function scratchFor(topology: TopologyView): Scratch {
-  let scratch = scratches.get(topology);
+  const key = topology.scratchKey ?? topology;
+  let scratch = scratches.get(key);
   if (!scratch || scratch.state.length < topology.size) {
     // A topology read in waves grows between calls: leave room for it.
     scratch = new Scratch(Math.max(topology.size, (scratch?.state.length ?? 0) * 2, 64));
-    scratches.set(topology, scratch);
+    scratches.set(key, scratch);
   }
   return scratch;
 }

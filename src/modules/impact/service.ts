@@ -205,7 +205,8 @@ export class ImpactService {
   /**
    * The impacted services' models. With the in-memory index they come from its cache when they
    * can: every write to a CMDB entity bumps the topology version, so what was read while a version
-   * is current stays exact for as long as the index does. The request's loader is primed with them.
+   * is current stays exact for as long as the index does (a copy caught up from the change records
+   * keeps the models of the services they do not name). The request's loader is primed with them.
    */
   private async loadServices(
     loaders: Loaders,

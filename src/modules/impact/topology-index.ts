@@ -180,6 +180,11 @@ export class TopologyIndex implements TopologyView {
     return this.base.count + this.added.ids.length;
   }
 
+  /** Patched copies number components as their full read does: they share its working arrays. */
+  get scratchKey(): object {
+    return this.base;
+  }
+
   /** How many edges it holds. */
   get edgeCount(): number {
     let edges = this.base.outTargets.length;
@@ -298,39 +303,45 @@ export class TopologyIndex implements TopologyView {
     const inPatch = new Map(this.inPatch);
     const outPatch = new Map(this.outPatch);
 
-    // The components whose incoming lists change: old and new targets of every changed one.
-    const changedNodes = new Set(changed.map((c) => c.node));
-    const newIncoming = new Map<number, number[]>(); // target -> [source, flags, ...]
-    const touched = new Set<number>();
+    // The edges that differ, by target: each changed component's old edges against its new ones
+    // (as multisets of target and flags), so that a hub its unchanged edges point at is left alone.
+    const edits = new Map<number, Map<number, number>>(); // target -> (source * 4 + flags) -> +/-n
+    const edit = (target: number, key: number, by: number) => {
+      let e = edits.get(target);
+      if (!e) edits.set(target, (e = new Map()));
+      const n = (e.get(key) ?? 0) + by;
+      if (n === 0) e.delete(key);
+      else e.set(key, n);
+    };
     for (const { row, node, out } of changed) {
       flags[node] = flagsOf(row);
       k[node] = row.minMembersUp ?? -1;
-      for (const t of this.outgoing(node).nodes) touched.add(t);
-      for (let i = 0; i < out.nodes.length; i++) {
-        const t = out.nodes[i]!;
-        touched.add(t);
-        let list = newIncoming.get(t);
-        if (!list) newIncoming.set(t, (list = []));
-        list.push(node, out.flags[i]!);
-      }
+      const old = this.outgoing(node);
+      for (let i = 0; i < old.nodes.length; i++) edit(old.nodes[i]!, node * 4 + old.flags[i]!, -1);
+      for (let i = 0; i < out.nodes.length; i++) edit(out.nodes[i]!, node * 4 + out.flags[i]!, 1);
       outPatch.set(node, out);
     }
-    for (const t of touched) {
+    for (const [t, e] of edits) {
+      if (e.size === 0) continue;
       const kept: number[] = [];
       if (t < this.size)
         this.forEachIncoming(t, (from, member, hard) => {
-          if (!changedNodes.has(from)) kept.push(from, (member ? MEMBER : 0) | (hard ? HARD : 0));
+          const key = from * 4 + ((member ? MEMBER : 0) | (hard ? HARD : 0));
+          const n = e.get(key) ?? 0;
+          if (n < 0) e.set(key, n + 1);
+          else kept.push(key);
         });
-      kept.push(...(newIncoming.get(t) ?? []));
-      const nodes = new Int32Array(kept.length / 2);
-      const edgeFlags = new Uint8Array(kept.length / 2);
-      for (let i = 0; i < nodes.length; i++) {
-        nodes[i] = kept[2 * i]!;
-        edgeFlags[i] = kept[2 * i + 1]!;
+      for (const [key, n] of e) for (let i = 0; i < n; i++) kept.push(key);
+      const nodes = new Int32Array(kept.length);
+      const edgeFlags = new Uint8Array(kept.length);
+      for (let i = 0; i < kept.length; i++) {
+        nodes[i] = kept[i]! >> 2;
+        edgeFlags[i] = kept[i]! & 3;
       }
       inPatch.set(t, { nodes, flags: edgeFlags });
       patchedIn[t] = 1;
     }
+    const changedNodes = new Set(changed.map((c) => c.node));
 
     const services = new Map(this.services);
     for (const id of changedIds) services.delete(id);
@@ -419,20 +430,22 @@ function resized<T extends Int32Array | Uint8Array>(a: T, size: number, fill: nu
 
 /** A catch-up reads at most this many changed components; past it, the copy is read again in full. */
 const MAX_CATCH_UP_IDS = 20000;
+/** ... and spans at most this many versions (as many change records as are kept). */
+const MAX_CATCH_UP_VERSIONS = 1000;
 
 /**
  * Keeps a TopologyIndex fresh enough to use: `current()` answers the copy only when its version
- * is the graph's current one. When the graph has moved on, it catches the copy up from the change
- * records of the versions in between (two reads, then a patch in proportion to what changed); when
- * it cannot (records pruned, or a change too large to list, such as a restore or a bulk import),
- * it starts one full rebuild in the background. With a `maxAgeMs` above 0, `fresh()` also answers
- * the copy without a round trip while the last check that found it current was sent less than
- * that long ago and this process has written nothing since.
+ * is the graph's current one. The same round trip that reads the version brings what a copy that
+ * is behind needs to catch up: the components the writes since its version changed, as the
+ * change records list them; the copy is then patched (in proportion to what changed) instead of
+ * read again. When it cannot be (records pruned, or a change too large to list, such as a
+ * restore or a bulk import's batch), one full read starts in the background. With a `maxAgeMs`
+ * above 0, `fresh()` also answers the copy without a round trip while the last check that found
+ * it current was sent less than that long ago and this process has written nothing since.
  */
 export class TopologyIndexHolder {
   private index: TopologyIndex | undefined;
   private building: Promise<void> | undefined;
-  private catchingUp: Promise<TopologyIndex | undefined> | undefined;
   /** The newest version read: when its read was sent, and the process's write count then. */
   private checked: { version: number; sentAt: number; writes: number } | undefined;
   /** Full reads and catch-ups so far (for tests and the log). */
@@ -461,75 +474,54 @@ export class TopologyIndexHolder {
   }
 
   /**
-   * The copy if it is exact for the current version (one round trip to read it, two more when it
-   * must catch up first), else undefined.
+   * The copy if it is exact for the current version, caught up first when it was behind (one
+   * round trip either way), else undefined.
    */
   async current(): Promise<TopologyIndex | undefined> {
     // Stamped with the send time and the write count before it: what the read finds was current
     // then, and may not be after a write of this process that ends while it travels.
     const sentAt = performance.now();
     const writes = this.executor.writeCount;
-    const [row] = await this.executor.read('system/topology-version');
-    const version = Number(row!.version);
+    const { version, index } = await this.check(this.index);
     if (!this.checked || this.checked.sentAt < sentAt) this.checked = { version, sentAt, writes };
-    if (this.index?.version === version) return this.index;
+    if (index) this.install(index);
     // A copy newer than the version read holds everything that version does.
-    if (this.index && this.index.version > version) return this.index;
-    const caughtUp = this.index && (await this.catchUp(version));
-    if (caughtUp) return caughtUp;
+    if (this.index && this.index.version >= version) return this.index;
     this.rebuild();
     return undefined;
   }
 
-  /** Brings the copy to at least `version` from the change records; undefined when it cannot. */
-  private async catchUp(version: number): Promise<TopologyIndex | undefined> {
-    for (;;) {
-      const index = this.index;
-      if (!index) return undefined;
-      if (index.version >= version) return index;
-      if (!this.catchingUp) {
-        this.catchingUp = this.patch(index, version).finally(() => (this.catchingUp = undefined));
-        const next = await this.catchingUp;
-        if (!next) return undefined;
-        this.install(next);
-        return this.index!.version >= version ? this.index : undefined;
-      }
-      // One catch-up at a time: wait for the one in flight, then see whether it went far enough.
-      if (!(await this.catchingUp)) return undefined;
-    }
-  }
-
-  /** `index` patched to `version`, or undefined when the records do not cover every version since. */
-  private async patch(index: TopologyIndex, version: number): Promise<TopologyIndex | undefined> {
-    const records = await this.executor.read('impact/topology-changes', {
-      since: neo4j.int(index.version),
-      upto: neo4j.int(version),
-    });
-    if (records.length !== version - index.version) return undefined;
-    const ids = new Set<string>();
-    for (const r of records) {
-      if (r.ids == null) return undefined; // a change too large to list: read it all again
-      for (const id of r.ids as string[]) ids.add(id);
-      if (ids.size > MAX_CATCH_UP_IDS) return undefined;
-    }
-    const rows = await this.executor.read('impact/topology-components', {
-      ids: [...ids],
+  /**
+   * Reads the current version and, when `base` is behind it, patches `base` up to it from the
+   * change records; `index` is the copy exact for `version`, if there is one.
+   */
+  private async check(
+    base: TopologyIndex | undefined,
+  ): Promise<{ version: number; index: TopologyIndex | undefined }> {
+    const [row] = await this.executor.read('impact/topology-check', {
+      since: base ? neo4j.int(base.version) : null,
+      maxVersions: neo4j.int(MAX_CATCH_UP_VERSIONS),
+      maxIds: neo4j.int(MAX_CATCH_UP_IDS),
       kinds: DEPENDENCY_KINDS,
     });
-    const next = index.withChanges(version, rows.map(toRow), ids);
+    const version = Number(row!.version);
+    if (!base || base.version >= version) return { version, index: base };
+    if (row!.ids == null) return { version, index: undefined };
+    const rows = (row!.rows as Record<string, unknown>[]).map(toRow);
+    const next = base.withChanges(version, rows, row!.ids as string[]);
     this.stats.catchUps += 1;
     this.logger.debug(
-      { from: index.version, version, changed: ids.size, patched: next.patchedCount },
+      { from: base.version, version, changed: rows.length, patched: next.patchedCount },
       'topology index caught up',
     );
     // Patches accumulate; past a share of the graph, a full read in the background compacts them.
     if (next.patchedCount > Math.max(10000, next.size / 20)) this.rebuild();
-    return next;
+    return { version, index: next };
   }
 
   /** Makes `index` the copy at hand unless the one there is newer. */
   private install(index: TopologyIndex): void {
-    if (!this.index || this.index.version <= index.version) this.index = index;
+    if (!this.index || this.index.version < index.version) this.index = index;
   }
 
   /** Starts a full rebuild unless one is running; resolves when it ends. */
@@ -539,10 +531,12 @@ export class TopologyIndexHolder {
       try {
         const index = await TopologyIndex.load(this.executor);
         this.stats.builds += 1;
-        // Patched copies may have moved past it while it was read: it catches up to them.
-        const newer = this.index && this.index.version > index.version ? this.index : undefined;
-        const compacted = newer ? await this.patch(index, newer.version) : index;
-        if (compacted) this.install(compacted);
+        // Patched copies may have moved past it while it was read: it catches up before it
+        // replaces them (and is dropped if it cannot).
+        const behind = this.index && this.index.version >= index.version;
+        const compacted = behind ? (await this.check(index)).index : index;
+        if (compacted && (!this.index || this.index.version <= compacted.version))
+          this.index = compacted;
         this.logger.info(
           {
             components: index.size,
