@@ -199,7 +199,11 @@ export class ImpactService {
     }
     const index = await checked;
     if (!index) return undefined;
-    return index === atHand ? early : analyzeOn(index, failed, degraded, maxDepth);
+    if (index === atHand) return early;
+    // Caught up meanwhile: the early answer stands if the patch touched nothing it reached.
+    if (early && atHand && index.answersAlike(atHand, early.reached))
+      return { ...early, topology: index };
+    return analyzeOn(index, failed, degraded, maxDepth);
   }
 
   /**
@@ -299,5 +303,15 @@ function analyzeOn(index: TopologyIndex, failed: string[], degraded: string[], m
     result.absorbed = result.absorbed.filter((a) => result.states.has(a.group));
     truncated = true;
   }
-  return { topology: index, result, chains, truncated, source: 'memory' as const, waves: 1 };
+  // `reached`: every component the fixed point reached, those past the depth bound included.
+  const reached = states.nodes;
+  return {
+    topology: index,
+    result,
+    chains,
+    truncated,
+    source: 'memory' as const,
+    waves: 1,
+    reached,
+  };
 }

@@ -154,4 +154,58 @@ describe('TopologyIndex.withChanges', () => {
       { numRuns: 300 },
     );
   });
+
+  it('does not reuse an analysis whose group lost a member the analysis never reached', () => {
+    // pair (1 of 2) -> {a, b}; a fails. Retiring b, which the analysis of a never reaches, leaves
+    // the pair one member: now a takes it down.
+    const rows = [
+      row(
+        'pair',
+        [
+          ['a', true, true],
+          ['b', true, true],
+        ],
+        { minMembersUp: 1 },
+      ),
+      row('a'),
+      row('b'),
+    ];
+    const index = TopologyIndex.fromRows(1, rows);
+    const before = propagate(index, [index.find('a')!], []);
+    expect(statesOf(index, ['a'])).toEqual({ a: 2, pair: 1 });
+    const patched = index.withChanges(2, [row('b', [], { retired: true })], ['b']);
+    expect(statesOf(patched, ['a'])).toEqual({ a: 2, pair: 2 });
+    expect(patched.answersAlike(index, before.states.nodes)).toBe(false);
+    // A change elsewhere leaves it standing.
+    const elsewhere = index.withChanges(2, [row('c', [['b', false, true]])], ['c']);
+    expect(elsewhere.answersAlike(index, before.states.nodes)).toBe(true);
+  });
+
+  it('says an analysis answers alike on the patched copy only when it does', () => {
+    let alike = 0;
+    let differ = 0;
+    fc.assert(
+      fc.property(graphAndChanges, fc.nat(), ([initial, [round]], pick) => {
+        const graph = new Map(initial.map((r) => [r.id, r]));
+        const index = TopologyIndex.fromRows(1, initial);
+        const changedIds = [...round!.rewritten, ...round!.added];
+        const rows = changedIds.map((id) => round!.rows.find((r) => r.id === id)!);
+        for (const r of rows)
+          r.out = r.out.filter(([to]) => graph.has(to) || changedIds.includes(to));
+        const patched = index.withChanges(2, rows, changedIds);
+        const failed = initial[pick % initial.length]!.id;
+        const before = propagate(index, [index.find(failed)!], []);
+        if (patched.answersAlike(index, before.states.nodes)) {
+          alike += 1;
+          expect(statesOf(patched, [failed])).toEqual(statesOf(index, [failed]));
+        } else differ += 1;
+        // Only a patch of this very copy can say so.
+        expect(index.answersAlike(patched, [])).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+    // Both answers came up often enough for the property to mean something.
+    expect(alike).toBeGreaterThan(50);
+    expect(differ).toBeGreaterThan(50);
+  });
 });

@@ -82,8 +82,23 @@ export class TopologyIndex implements TopologyView {
     /** Replacement outgoing edge lists of the components patches rewrote. */
     private readonly outPatch: Map<number, Adjacency>,
     services: Map<string, ServiceModel> = new Map(),
+    /** For a patched copy: the version it was patched from, and what the patch touched. */
+    private readonly patch?: { from: number; touched: Set<number> },
   ) {
     this.services = services;
+  }
+
+  /**
+   * Whether an analysis run on `from` that reached the components `reached` answers alike on
+   * this copy: when this copy is a patch of `from`'s version over the same full read, and the
+   * patch touched none of them (no flags, member count or incoming edge of a reached component
+   * changed, and no changed component has an edge to one). Then the analysis need not run again.
+   */
+  answersAlike(from: TopologyIndex, reached: readonly number[]): boolean {
+    const patch = this.patch;
+    if (!patch || patch.from !== from.version || from.base !== this.base) return false;
+    for (const n of reached) if (patch.touched.has(n)) return false;
+    return true;
   }
 
   /** Reads the graph page by page, the version first (so the copy is never older than its tag). */
@@ -345,6 +360,10 @@ export class TopologyIndex implements TopologyView {
 
     const services = new Map(this.services);
     for (const id of changedIds) services.delete(id);
+    // What the patch touched: the changed components, the targets of their old and new edges
+    // (whose incoming lists it rewrote), and the groups it counts again below.
+    const touched = new Set(changedNodes);
+    for (const t of edits.keys()) touched.add(t);
     const next = new TopologyIndex(
       version,
       base,
@@ -356,6 +375,7 @@ export class TopologyIndex implements TopologyView {
       patchedIn,
       outPatch,
       services,
+      { from: this.version, touched },
     );
     // Member counts: of the changed components (their edges) and of the groups that have one of
     // them as a member (its retirement counts).
@@ -365,6 +385,7 @@ export class TopologyIndex implements TopologyView {
         if (member) groups.add(from);
       });
     for (const g of groups) {
+      touched.add(g);
       let m = 0;
       if (!next.retired(g)) {
         const out = next.outgoing(g);
