@@ -103,6 +103,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     await seedDemoIfEmpty(services, logger);
     await seedKnowledgeIfEmpty(services, logger);
   }
+  services.impact.topologyIndex?.start();
   let migrated = true;
 
   // In dev mode the audit lines go to the file only: the console stays readable.
@@ -168,6 +169,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       });
       await apollo.stop();
       await search.stop();
+      services.impact.topologyIndex?.stop();
       await driver.close();
       securityLog.close();
     },

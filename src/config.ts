@@ -54,7 +54,8 @@ export interface Config {
    * topology is current before it checks again. 0 (the default): every analysis reads the topology
    * version, so it sees every write of every instance. N > 0: this instance's own writes are still
    * seen at once (each one makes the next analysis check), other instances' (and the import CLI's)
-   * within N ms, and an analysis inside the bound makes no round trip to Neo4j.
+   * within N ms, and an analysis inside the bound makes no round trip to Neo4j; the service checks
+   * in the background every N/2 ms to stay inside it.
    */
   impactIndexMaxAgeMs: number;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */

@@ -469,8 +469,9 @@ export class TopologyIndexHolder {
   private building: Promise<void> | undefined;
   /** The newest version read: when its read was sent, and the process's write count then. */
   private checked: { version: number; sentAt: number; writes: number } | undefined;
-  /** Full reads and catch-ups so far (for tests and the log). */
-  readonly stats = { builds: 0, catchUps: 0 };
+  /** Full reads, catch-ups and copies answered without a check so far (for tests and the log). */
+  readonly stats = { builds: 0, catchUps: 0, fresh: 0 };
+  private poller: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly executor: Executor,
@@ -486,7 +487,37 @@ export class TopologyIndexHolder {
     const c = this.checked;
     if (!c || this.maxAgeMs <= 0 || this.index?.version !== c.version) return undefined;
     if (c.writes !== this.executor.writeCount) return undefined;
-    return performance.now() - c.sentAt <= this.maxAgeMs ? this.index : undefined;
+    if (performance.now() - c.sentAt > this.maxAgeMs) return undefined;
+    this.stats.fresh += 1;
+    return this.index;
+  }
+
+  /**
+   * With a `maxAgeMs` above 0, checks the version every `maxAgeMs / 2` ms in the background (and
+   * catches the copy up), so that an analysis finds a check younger than the bound even after a
+   * quiet spell: then no analysis waits for one, unless this process has just written. One small
+   * read per tick; a tick is skipped while the last one is still out. Stopped by `stop()`.
+   */
+  start(): void {
+    if (this.maxAgeMs <= 0 || this.poller) return;
+    let out = false;
+    this.poller = setInterval(
+      () => {
+        if (out) return;
+        out = true;
+        this.current()
+          .catch((err) => this.logger.debug({ err }, 'topology version check failed'))
+          .finally(() => (out = false));
+      },
+      Math.max(1, Math.floor(this.maxAgeMs / 2)),
+    );
+    this.poller.unref();
+  }
+
+  /** Stops the background checks. */
+  stop(): void {
+    clearInterval(this.poller);
+    this.poller = undefined;
   }
 
   /** The copy at hand, whatever its version: work done on it is kept only if `current()` answers it. */
