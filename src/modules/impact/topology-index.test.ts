@@ -120,6 +120,8 @@ describe('TopologyIndex.withChanges', () => {
           const all = ids(n + 3); // up to three new components over the rounds
           return fc.record({
             rewritten: fc.subarray(ids(n)),
+            // Sometimes only flags change: a component keeps the edges it had.
+            keepEdges: fc.boolean(),
             added: fc.constant(all.slice(n, n + extra)),
             rows: fc.tuple(...all.map((id) => rowOf(id, all))),
           });
@@ -141,7 +143,10 @@ describe('TopologyIndex.withChanges', () => {
           // A target that does not exist yet is created in the same round (as in the CMDB).
           const rows = changedIds.map((id) => round.rows.find((r) => r.id === id)!);
           for (const r of rows) {
-            r.out = r.out.filter(([to]) => graph.has(to) || changedIds.includes(to));
+            r.out =
+              round.keepEdges && graph.has(r.id)
+                ? graph.get(r.id)!.out
+                : r.out.filter(([to]) => graph.has(to) || changedIds.includes(to));
             graph.set(r.id, r);
           }
           index = index.withChanges(i + 2, rows, [...changedIds, 'not-a-component']);
@@ -155,7 +160,7 @@ describe('TopologyIndex.withChanges', () => {
     );
   });
 
-  it('does not reuse an analysis whose group lost a member the analysis never reached', () => {
+  it('does not reuse an analysis whose group lost a member it never reached, or that a dependent rejoined', () => {
     // pair (1 of 2) -> {a, b}; a fails. Retiring b, which the analysis of a never reaches, leaves
     // the pair one member: now a takes it down.
     const rows = [
@@ -176,6 +181,15 @@ describe('TopologyIndex.withChanges', () => {
     const patched = index.withChanges(2, [row('b', [], { retired: true })], ['b']);
     expect(statesOf(patched, ['a'])).toEqual({ a: 2, pair: 2 });
     expect(patched.answersAlike(index, before.states.nodes)).toBe(false);
+    // Nor one that brings back a retired dependent whose edges stayed the same.
+    const back = TopologyIndex.fromRows(1, [
+      row('a'),
+      row('app', [['a', false, true]], { retired: true }),
+    ]);
+    const reachedBack = propagate(back, [back.find('a')!], []).states.nodes;
+    const unretired = back.withChanges(2, [row('app', [['a', false, true]])], ['app']);
+    expect(statesOf(unretired, ['a'])).toEqual({ a: 2, app: 2 });
+    expect(unretired.answersAlike(back, reachedBack)).toBe(false);
     // A change elsewhere leaves it standing.
     const elsewhere = index.withChanges(2, [row('c', [['b', false, true]])], ['c']);
     expect(elsewhere.answersAlike(index, before.states.nodes)).toBe(true);
@@ -191,7 +205,10 @@ describe('TopologyIndex.withChanges', () => {
         const changedIds = [...round!.rewritten, ...round!.added];
         const rows = changedIds.map((id) => round!.rows.find((r) => r.id === id)!);
         for (const r of rows)
-          r.out = r.out.filter(([to]) => graph.has(to) || changedIds.includes(to));
+          r.out =
+            round!.keepEdges && graph.has(r.id)
+              ? graph.get(r.id)!.out
+              : r.out.filter(([to]) => graph.has(to) || changedIds.includes(to));
         const patched = index.withChanges(2, rows, changedIds);
         const failed = initial[pick % initial.length]!.id;
         const before = propagate(index, [index.find(failed)!], []);

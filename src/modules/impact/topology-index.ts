@@ -29,25 +29,65 @@ interface Adjacency {
 const NO_EDGES: Adjacency = { nodes: new Int32Array(0), flags: new Uint8Array(0) };
 
 /**
- * What a full read of the graph built and its patches share, never changed once built: the ids
- * of the components it read, and their incoming and outgoing edges as compressed arrays over dense
- * integer ids.
+ * What a full read of the graph built and its patches share: the ids of the components it read,
+ * their flags, k and member counts, and their incoming and outgoing edges as compressed arrays
+ * over dense integer ids, never changed once built; and `marks`, which only ever gain ones: the
+ * components some patch of this read has overridden (a copy looks its overrides up only there).
  */
 class TopologyBase {
+  marks: Uint8Array;
+
   constructor(
     readonly ids: string[],
     readonly index: Map<string, number>,
+    readonly flags: Uint8Array,
+    readonly k: Int32Array,
+    readonly members: Int32Array,
     readonly inOffsets: Int32Array,
     readonly inSources: Int32Array,
     readonly inFlags: Uint8Array,
     readonly outOffsets: Int32Array,
     readonly outTargets: Int32Array,
     readonly outFlags: Uint8Array,
-  ) {}
+  ) {
+    this.marks = new Uint8Array(ids.length);
+  }
 
   get count(): number {
     return this.ids.length;
   }
+
+  /** Marks a component as overridden, growing the marks for components patches added. */
+  mark(node: number): void {
+    if (node >= this.marks.length) {
+      const bigger = new Uint8Array(
+        Math.max(node + 1, this.marks.length + (this.marks.length >> 3) + 64),
+      );
+      bigger.set(this.marks);
+      this.marks = bigger;
+    }
+    this.marks[node] = 1;
+  }
+}
+
+/**
+ * How patches changed a component's incoming edges, against the full read's: the positions of
+ * the read's edges they removed, and the edges they added. A hub's thousands of edges stay where
+ * they are when one of them changes.
+ */
+interface IncomingDelta {
+  removedAt: Set<number>;
+  added: Adjacency;
+}
+
+/** What a patch says of one component, in place of the full read: never changed once made. */
+interface Override {
+  flags: number;
+  k: number;
+  members: number;
+  /** Its incoming edges, when a patch changed them, and its outgoing ones, when it rewrote them. */
+  in?: IncomingDelta;
+  out?: Adjacency;
 }
 
 /** Components added by patches since the base was read: a few, so copied with each patch. */
@@ -59,11 +99,12 @@ interface Added {
 /**
  * The whole dependency graph in memory, tagged with the topology version it was read at: a base
  * read in full (compressed incoming- and outgoing-edge arrays over dense integer ids) and the
- * patches applied since, as replacement edge lists of the components they touched. Every CMDB
- * write bumps that version in its own transaction and lists the components it changed, so a copy
- * can be brought to the current version by reading only those (`withChanges`), and a request that
- * reads the current version first knows whether the copy is exact. A copy never changes: a patch
- * makes a new one that shares the base.
+ * patches applied since, as overrides of the components they touched (their flags, member counts
+ * and edge lists). Every CMDB write bumps that version in its own transaction and lists the
+ * components it changed, so a copy can be brought to the current version by reading only those
+ * (`withChanges`, in proportion to what changed), and a request that reads the current version
+ * first knows whether the copy is exact. A copy never changes: a patch makes a new one that shares
+ * the base.
  */
 export class TopologyIndex implements TopologyView {
   /** Service models read while this copy was current (exact as long as it is: see ImpactService). */
@@ -73,14 +114,7 @@ export class TopologyIndex implements TopologyView {
     readonly version: number,
     private readonly base: TopologyBase,
     private readonly added: Added,
-    private readonly flags: Uint8Array,
-    private readonly k: Int32Array,
-    private readonly members: Int32Array,
-    /** Replacement incoming edge lists, and which components have one (for a quick test). */
-    private readonly inPatch: Map<number, Adjacency>,
-    private readonly patchedIn: Uint8Array,
-    /** Replacement outgoing edge lists of the components patches rewrote. */
-    private readonly outPatch: Map<number, Adjacency>,
+    private readonly over: Map<number, Override>,
     services: Map<string, ServiceModel> = new Map(),
     /** For a patched copy: the version it was patched from, and what the patch touched. */
     private readonly patch?: { from: number; touched: Set<number> },
@@ -170,6 +204,9 @@ export class TopologyIndex implements TopologyView {
     const base = new TopologyBase(
       ids,
       index,
+      flags,
+      k,
+      members,
       incoming.offsets,
       incoming.ends,
       incoming.flags,
@@ -177,17 +214,7 @@ export class TopologyIndex implements TopologyView {
       outgoing.ends,
       outgoing.flags,
     );
-    return new TopologyIndex(
-      version,
-      base,
-      { ids: [], index: new Map() },
-      flags,
-      k,
-      members,
-      new Map(),
-      new Uint8Array(count),
-      new Map(),
-    );
+    return new TopologyIndex(version, base, { ids: [], index: new Map() }, new Map());
   }
 
   /** How many components it holds. */
@@ -203,14 +230,14 @@ export class TopologyIndex implements TopologyView {
   /** How many edges it holds. */
   get edgeCount(): number {
     let edges = this.base.outTargets.length;
-    for (const [n, out] of this.outPatch)
-      edges += out.nodes.length - this.baseOutgoing(n).nodes.length;
+    for (const [n, o] of this.over)
+      if (o.out) edges += o.out.nodes.length - this.baseOutgoing(n).nodes.length;
     return edges;
   }
 
   /** How many components patches have touched since the base was read (for compaction). */
   get patchedCount(): number {
-    return this.inPatch.size + this.outPatch.size;
+    return this.over.size;
   }
 
   /** The dense index of a component id, or undefined when it is not in the copy. */
@@ -228,44 +255,58 @@ export class TopologyIndex implements TopologyView {
     return node < count ? this.base.ids[node]! : this.added.ids[node - count]!;
   }
 
+  /** The override of a component in this copy, if a patch made one. */
+  private overrideOf(node: number): Override | undefined {
+    return this.base.marks[node] ? this.over.get(node) : undefined;
+  }
+
+  private flagsAt(node: number): number {
+    return this.base.marks[node]
+      ? (this.over.get(node)?.flags ?? this.base.flags[node]!)
+      : this.base.flags[node]!;
+  }
+
   isService(node: number): boolean {
-    return (this.flags[node]! & SERVICE) !== 0;
+    return (this.flagsAt(node) & SERVICE) !== 0;
   }
 
   retired(node: number): boolean {
-    return (this.flags[node]! & RETIRED) !== 0;
+    return (this.flagsAt(node) & RETIRED) !== 0;
   }
 
   minMembersUp(node: number): number | null {
-    const k = this.k[node]!;
+    const k = this.overrideOf(node)?.k ?? this.base.k[node]!;
     return k < 0 ? null : k;
   }
 
   memberCount(node: number): number {
-    return this.members[node]!;
+    return this.overrideOf(node)?.members ?? this.base.members[node]!;
   }
 
   forEachIncoming(node: number, visit: IncomingVisitor): void {
-    if (this.patchedIn[node]) {
-      const { nodes, flags } = this.inPatch.get(node)!;
+    const delta = this.base.marks[node] ? this.over.get(node)?.in : undefined;
+    if (node < this.base.count) {
+      const { inOffsets, inSources, inFlags } = this.base;
+      const end = inOffsets[node + 1]!;
+      const removed = delta && delta.removedAt.size > 0 ? delta.removedAt : undefined;
+      for (let at = inOffsets[node]!; at < end; at++) {
+        if (removed?.has(at)) continue;
+        const f = inFlags[at]!;
+        visit(inSources[at]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
+      }
+    }
+    if (delta) {
+      const { nodes, flags } = delta.added;
       for (let i = 0; i < nodes.length; i++) {
         const f = flags[i]!;
         visit(nodes[i]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
       }
-      return;
-    }
-    if (node >= this.base.count) return;
-    const { inOffsets, inSources, inFlags } = this.base;
-    const end = inOffsets[node + 1]!;
-    for (let at = inOffsets[node]!; at < end; at++) {
-      const f = inFlags[at]!;
-      visit(inSources[at]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
     }
   }
 
   /** The outgoing edges of a component. */
   private outgoing(node: number): Adjacency {
-    return this.outPatch.get(node) ?? this.baseOutgoing(node);
+    return this.overrideOf(node)?.out ?? this.baseOutgoing(node);
   }
 
   private baseOutgoing(node: number): Adjacency {
@@ -280,16 +321,17 @@ export class TopologyIndex implements TopologyView {
    * A new copy at `version`: this one with the current rows of the components written since
    * (`changedIds`, as the change records list them; ids that are not components have no row).
    * Each changed component's flags and outgoing edges are replaced, and with them the incoming
-   * edge lists of the components its old and new edges point at, and the member counts of the
-   * groups around it. Cost: proportional to the changed components and their neighbours.
+   * edge lists of the components whose edges from it changed, and the member counts of the
+   * groups around it. Cost: proportional to the changed components, their neighbours and the
+   * overrides so far (one map of them is copied).
    */
   withChanges(
     version: number,
     rows: readonly TopologyRow[],
     changedIds: Iterable<string>,
   ): TopologyIndex {
-    const added: Added = { ids: [...this.added.ids], index: new Map(this.added.index) };
     const base = this.base;
+    const added: Added = { ids: [...this.added.ids], index: new Map(this.added.index) };
     const nodeOf = (id: string) => {
       let n = this.find(id) ?? added.index.get(id);
       if (n === undefined) {
@@ -310,13 +352,23 @@ export class TopologyIndex implements TopologyView {
         ),
       },
     }));
-    const size = base.count + added.ids.length;
-    const flags = resized(this.flags, size, 0);
-    const k = resized(this.k, size, -1);
-    const members = resized(this.members, size, 0);
-    const patchedIn = resized(this.patchedIn, size, 0);
-    const inPatch = new Map(this.inPatch);
-    const outPatch = new Map(this.outPatch);
+    const over = new Map(this.over);
+    // What the patch touched: each gets an override of its own in the new copy (the ones of the
+    // copy it was made from are left as they are).
+    const touched = new Set<number>();
+    const own = (n: number): Override => {
+      if (touched.has(n)) return over.get(n)!;
+      const o: Override = over.get(n) ?? {
+        flags: base.flags[n] ?? 0,
+        k: base.k[n] ?? -1,
+        members: base.members[n] ?? 0,
+      };
+      const mine = { ...o };
+      over.set(n, mine);
+      touched.add(n);
+      base.mark(n);
+      return mine;
+    };
 
     // The edges that differ, by target: each changed component's old edges against its new ones
     // (as multisets of target and flags), so that a hub its unchanged edges point at is left alone.
@@ -329,70 +381,77 @@ export class TopologyIndex implements TopologyView {
       else e.set(key, n);
     };
     for (const { row, node, out } of changed) {
-      flags[node] = flagsOf(row);
-      k[node] = row.minMembersUp ?? -1;
       const old = this.outgoing(node);
       for (let i = 0; i < old.nodes.length; i++) edit(old.nodes[i]!, node * 4 + old.flags[i]!, -1);
       for (let i = 0; i < out.nodes.length; i++) edit(out.nodes[i]!, node * 4 + out.flags[i]!, 1);
-      outPatch.set(node, out);
+      const o = own(node);
+      o.flags = flagsOf(row);
+      o.k = row.minMembersUp ?? -1;
+      o.out = out;
     }
+    // Every target of a changed component counts as touched, edited or not (answersAlike).
     for (const [t, e] of edits) {
+      const o = own(t);
       if (e.size === 0) continue;
-      const kept: number[] = [];
-      if (t < this.size)
-        this.forEachIncoming(t, (from, member, hard) => {
-          const key = from * 4 + ((member ? MEMBER : 0) | (hard ? HARD : 0));
-          const n = e.get(key) ?? 0;
-          if (n < 0) e.set(key, n + 1);
-          else kept.push(key);
-        });
-      for (const [key, n] of e) for (let i = 0; i < n; i++) kept.push(key);
-      const nodes = new Int32Array(kept.length);
-      const edgeFlags = new Uint8Array(kept.length);
-      for (let i = 0; i < kept.length; i++) {
-        nodes[i] = kept[i]! >> 2;
-        edgeFlags[i] = kept[i]! & 3;
+      const before = o.in;
+      const removedAt = new Set(before?.removedAt);
+      const added: number[] = []; // source * 4 + flags
+      if (before)
+        for (let i = 0; i < before.added.nodes.length; i++)
+          added.push(before.added.nodes[i]! * 4 + before.added.flags[i]!);
+      for (const [key, n] of e) {
+        if (n > 0) {
+          for (let i = 0; i < n; i++) added.push(key);
+          continue;
+        }
+        // A removed edge: one a patch added, else one of the full read's still there.
+        let left = -n;
+        for (let i = added.length - 1; i >= 0 && left > 0; i--)
+          if (added[i] === key) {
+            added.splice(i, 1);
+            left -= 1;
+          }
+        if (left > 0 && t < base.count) {
+          const { inOffsets, inSources, inFlags } = base;
+          const end = inOffsets[t + 1]!;
+          for (let at = inOffsets[t]!; at < end && left > 0; at++)
+            if (inSources[at]! * 4 + inFlags[at]! === key && !removedAt.has(at)) {
+              removedAt.add(at);
+              left -= 1;
+            }
+        }
       }
-      inPatch.set(t, { nodes, flags: edgeFlags });
-      patchedIn[t] = 1;
+      o.in = {
+        removedAt,
+        added: {
+          nodes: Int32Array.from(added, (key) => key >> 2),
+          flags: Uint8Array.from(added, (key) => key & 3),
+        },
+      };
     }
-    const changedNodes = new Set(changed.map((c) => c.node));
 
     const services = new Map(this.services);
     for (const id of changedIds) services.delete(id);
-    // What the patch touched: the changed components, the targets of their old and new edges
-    // (whose incoming lists it rewrote), and the groups it counts again below.
-    const touched = new Set(changedNodes);
-    for (const t of edits.keys()) touched.add(t);
-    const next = new TopologyIndex(
-      version,
-      base,
-      added,
-      flags,
-      k,
-      members,
-      inPatch,
-      patchedIn,
-      outPatch,
-      services,
-      { from: this.version, touched },
-    );
+    const next = new TopologyIndex(version, base, added, over, services, {
+      from: this.version,
+      touched,
+    });
     // Member counts: of the changed components (their edges) and of the groups that have one of
     // them as a member (its retirement counts).
+    const changedNodes = changed.map((c) => c.node);
     const groups = new Set(changedNodes);
     for (const n of changedNodes)
       next.forEachIncoming(n, (from, member) => {
         if (member) groups.add(from);
       });
     for (const g of groups) {
-      touched.add(g);
       let m = 0;
       if (!next.retired(g)) {
         const out = next.outgoing(g);
         for (let i = 0; i < out.nodes.length; i++)
           if (out.flags[i]! & MEMBER && !next.retired(out.nodes[i]!)) m += 1;
       }
-      members[g] = m;
+      own(g).members = m;
     }
     return next;
   }
@@ -441,14 +500,8 @@ function grow<T extends Int32Array | Uint8Array>(a: T): T {
   return bigger;
 }
 
-/** A copy of `a` with `size` entries, the new ones set to `fill`. */
-function resized<T extends Int32Array | Uint8Array>(a: T, size: number, fill: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a.subarray(0, Math.min(a.length, size)));
-  if (size > a.length) b.fill(fill, a.length);
-  return b;
-}
-
+/** Past this many overridden components, a full read in the background compacts the overrides. */
+const COMPACT_AFTER = 4096;
 /** A catch-up reads at most this many changed components; past it, the copy is read again in full. */
 const MAX_CATCH_UP_IDS = 20000;
 /** ... and spans at most this many versions (as many change records as are kept). */
@@ -567,7 +620,7 @@ export class TopologyIndexHolder {
       'topology index caught up',
     );
     // Patches accumulate; past a share of the graph, a full read in the background compacts them.
-    if (next.patchedCount > Math.max(10000, next.size / 20)) this.rebuild();
+    if (next.patchedCount > COMPACT_AFTER) this.rebuild();
     return { version, index: next };
   }
 
