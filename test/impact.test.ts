@@ -420,4 +420,22 @@ describe('the in-memory topology index', () => {
       await bounded.close();
     }
   });
+
+  it('never takes a copy from before the database was emptied for the graph loaded since', async () => {
+    await t.ok(
+      `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`,
+    );
+    await holder().rebuild();
+    expect(
+      (await analyzeWith({ failed: ['printer-13'] })).impacts.map((i) => i.subjectId),
+    ).toContain('printer-14');
+    // Emptied and loaded again: the version starts over, below the copy's, in a new epoch.
+    await t.loadDemo();
+    const r = await analyzeWith({ failed: ['printer-13'] });
+    expect(r.impacts.map((i) => i.subjectId)).toEqual(['printer-13']);
+    await holder().rebuild();
+    expect((await analyzeWith({ failed: ['printer-13'] })).impacts.map((i) => i.subjectId)).toEqual(
+      ['printer-13'],
+    );
+  });
 });

@@ -3,7 +3,7 @@
 // that an in-memory copy can catch up by reading only those. The last 1,000 records are kept.
 MERGE (v:TopologyVersion {name: 'dependency-graph'})
 ON CREATE SET v.value = 0
-SET v.value = v.value + 1
+SET v.value = v.value + 1, v.epoch = coalesce(v.epoch, randomUUID())
 CREATE (:TopologyChange {version: v.value, ids: $ids})
 WITH v
 CALL (v) {

@@ -112,6 +112,8 @@ export class TopologyIndex implements TopologyView {
 
   private constructor(
     readonly version: number,
+    /** The version node's epoch: versions compare only within one (see topology-version). */
+    readonly epoch: string | null,
     private readonly base: TopologyBase,
     private readonly added: Added,
     private readonly over: Map<number, Override>,
@@ -139,6 +141,7 @@ export class TopologyIndex implements TopologyView {
   static async load(executor: Executor): Promise<TopologyIndex> {
     const [v] = await executor.read('system/topology-version');
     const version = Number(v!.version);
+    const epoch = v!.epoch == null ? null : String(v!.epoch);
     const rows: TopologyRow[] = [];
     let afterId = '';
     for (;;) {
@@ -151,11 +154,15 @@ export class TopologyIndex implements TopologyView {
       for (const r of page) rows.push(toRow(r));
       afterId = String(page.at(-1)!.id);
     }
-    return TopologyIndex.fromRows(version, rows);
+    return TopologyIndex.fromRows(version, rows, epoch);
   }
 
   /** A copy built from the rows of every component (each component once). */
-  static fromRows(version: number, rows: readonly TopologyRow[]): TopologyIndex {
+  static fromRows(
+    version: number,
+    rows: readonly TopologyRow[],
+    epoch: string | null = null,
+  ): TopologyIndex {
     const ids: string[] = [];
     const index = new Map<string, number>();
     const flagList: number[] = [];
@@ -214,7 +221,7 @@ export class TopologyIndex implements TopologyView {
       outgoing.ends,
       outgoing.flags,
     );
-    return new TopologyIndex(version, base, { ids: [], index: new Map() }, new Map());
+    return new TopologyIndex(version, epoch, base, { ids: [], index: new Map() }, new Map());
   }
 
   /** How many components it holds. */
@@ -432,7 +439,7 @@ export class TopologyIndex implements TopologyView {
 
     const services = new Map(this.services);
     for (const id of changedIds) services.delete(id);
-    const next = new TopologyIndex(version, base, added, over, services, {
+    const next = new TopologyIndex(version, this.epoch, base, added, over, services, {
       from: this.version,
       touched,
     });
@@ -521,7 +528,8 @@ export class TopologyIndexHolder {
   private index: TopologyIndex | undefined;
   private building: Promise<void> | undefined;
   /** The newest version read: when its read was sent, and the process's write count then. */
-  private checked: { version: number; sentAt: number; writes: number } | undefined;
+  private checked:
+    { version: number; epoch: string | null; sentAt: number; writes: number } | undefined;
   /** Full reads, catch-ups and copies answered without a check so far (for tests and the log). */
   readonly stats = { builds: 0, catchUps: 0, fresh: 0 };
   private poller: NodeJS.Timeout | undefined;
@@ -538,7 +546,9 @@ export class TopologyIndexHolder {
    */
   fresh(): TopologyIndex | undefined {
     const c = this.checked;
-    if (!c || this.maxAgeMs <= 0 || this.index?.version !== c.version) return undefined;
+    const at = this.index;
+    if (!c || this.maxAgeMs <= 0 || at?.version !== c.version || at.epoch !== c.epoch)
+      return undefined;
     if (c.writes !== this.executor.writeCount) return undefined;
     if (performance.now() - c.sentAt > this.maxAgeMs) return undefined;
     this.stats.fresh += 1;
@@ -587,11 +597,13 @@ export class TopologyIndexHolder {
     // then, and may not be after a write of this process that ends while it travels.
     const sentAt = performance.now();
     const writes = this.executor.writeCount;
-    const { version, index } = await this.check(this.index);
-    if (!this.checked || this.checked.sentAt < sentAt) this.checked = { version, sentAt, writes };
+    const { version, epoch, index } = await this.check(this.index);
+    if (!this.checked || this.checked.sentAt < sentAt)
+      this.checked = { version, epoch, sentAt, writes };
     if (index) this.install(index);
-    // A copy newer than the version read holds everything that version does.
-    if (this.index && this.index.version >= version) return this.index;
+    // A copy newer than the version read (of the same epoch) holds everything that version does.
+    const at = this.index;
+    if (at && at.epoch === epoch && at.version >= version) return at;
     this.rebuild();
     return undefined;
   }
@@ -602,7 +614,7 @@ export class TopologyIndexHolder {
    */
   private async check(
     base: TopologyIndex | undefined,
-  ): Promise<{ version: number; index: TopologyIndex | undefined }> {
+  ): Promise<{ version: number; epoch: string | null; index: TopologyIndex | undefined }> {
     const [row] = await this.executor.read('impact/topology-check', {
       since: base ? neo4j.int(base.version) : null,
       maxVersions: neo4j.int(MAX_CATCH_UP_VERSIONS),
@@ -610,8 +622,11 @@ export class TopologyIndexHolder {
       kinds: DEPENDENCY_KINDS,
     });
     const version = Number(row!.version);
-    if (!base || base.version >= version) return { version, index: base };
-    if (row!.ids == null) return { version, index: undefined };
+    const epoch = row!.epoch == null ? null : String(row!.epoch);
+    // Another epoch (the database was emptied since): its versions say nothing about this copy.
+    if (!base || base.epoch !== epoch) return { version, epoch, index: undefined };
+    if (base.version >= version) return { version, epoch, index: base };
+    if (row!.ids == null) return { version, epoch, index: undefined };
     const rows = (row!.rows as Record<string, unknown>[]).map(toRow);
     const next = base.withChanges(version, rows, row!.ids as string[]);
     this.stats.catchUps += 1;
@@ -621,12 +636,13 @@ export class TopologyIndexHolder {
     );
     // Patches accumulate; past a share of the graph, a full read in the background compacts them.
     if (next.patchedCount > COMPACT_AFTER) this.rebuild();
-    return { version, index: next };
+    return { version, epoch, index: next };
   }
 
-  /** Makes `index` the copy at hand unless the one there is newer. */
+  /** Makes `index` the copy at hand unless the one there is newer (in the same epoch). */
   private install(index: TopologyIndex): void {
-    if (!this.index || this.index.version < index.version) this.index = index;
+    const at = this.index;
+    if (!at || at.epoch !== index.epoch || at.version < index.version) this.index = index;
   }
 
   /** Starts a full rebuild unless one is running; resolves when it ends. */
@@ -638,9 +654,15 @@ export class TopologyIndexHolder {
         this.stats.builds += 1;
         // Patched copies may have moved past it while it was read: it catches up before it
         // replaces them (and is dropped if it cannot).
-        const behind = this.index && this.index.version >= index.version;
+        const at = this.index;
+        const behind = at && at.epoch === index.epoch && at.version >= index.version;
         const compacted = behind ? (await this.check(index)).index : index;
-        if (compacted && (!this.index || this.index.version <= compacted.version))
+        // It replaces a copy of the same version too: that is what compacts the overrides.
+        const now = this.index;
+        if (
+          compacted &&
+          (!now || now.epoch !== compacted.epoch || now.version <= compacted.version)
+        )
           this.index = compacted;
         this.logger.info(
           {
