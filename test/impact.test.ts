@@ -335,7 +335,7 @@ describe('the in-memory topology index', () => {
 
   it('reads the graph again in full after a change too large to list', async () => {
     await holder().rebuild();
-    const { builds } = holder().stats;
+    const { builds, catchUps } = holder().stats;
     await t.app.services.executor.writeTx('bulk', (tx) =>
       cmdbRepository.bumpTopology(
         tx,
@@ -344,8 +344,9 @@ describe('the in-memory topology index', () => {
     );
     // The copy cannot catch up: this analysis walks Neo4j, and a full read starts.
     expect((await analyzeWith({ failed: ['printer-15'] })).source).toBe('graph');
-    await holder().rebuild();
-    expect(holder().stats.builds).toBe(builds + 1);
+    await holder().rebuild(); // (the one that started, or another if it has ended)
+    expect(holder().stats.builds).toBeGreaterThan(builds);
+    expect(holder().stats.catchUps).toBe(catchUps);
     expect((await analyzeWith({ failed: ['printer-15'] })).source).toBe('memory');
   });
 

@@ -1,23 +1,24 @@
 // The dependency graph's current version and epoch and, for a copy at version $since (of that
-// epoch: the caller checks), what it needs to catch
-// up in the same round trip: the ids the writes since then changed (null when a record is missing,
-// lists nothing, or more than $maxVersions versions or $maxIds ids have passed) and those
-// components as impact/topology-page returns them. A copy that is current gets no ids and no rows.
+// epoch: the caller checks), what it needs to catch up in the same round trip: the ids the writes
+// since then changed (null when a record is missing, lists nothing, or more than $maxVersions
+// versions or $maxIds ids have passed) and those components as impact/topology-page returns
+// them. Everything past the version read sits under conditions that are false for a current copy,
+// so the common check costs what a bare version read does.
 OPTIONAL MATCH (v:TopologyVersion {name: 'dependency-graph'})
 WITH coalesce(v.value, 0) AS version, v.epoch AS epoch
-CALL (version) {
-  OPTIONAL MATCH (c:TopologyChange)
-  WHERE c.version > $since AND c.version <= version AND version - $since <= $maxVersions
-  WITH count(c) AS records, count(c.ids) AS listed, collect(c.ids) AS lists
-  RETURN records, listed, COLLECT { UNWIND lists AS l UNWIND l AS id RETURN DISTINCT id } AS changed
-}
+WITH version, epoch, version > $since AND version - $since <= $maxVersions AS behind
 WITH version, epoch,
-  CASE WHEN records = version - $since AND listed = records AND size(changed) <= $maxIds
-    THEN changed ELSE null END AS ids
-RETURN version, epoch, ids,
-  CASE WHEN ids IS NULL OR size(ids) = 0 THEN [] ELSE COLLECT {
+  CASE WHEN behind THEN COLLECT {
+    MATCH (c:TopologyChange) WHERE c.version > $since AND c.version <= version RETURN c.ids
+  } END AS lists
+WITH version, epoch, lists,
+  size(lists) = version - $since AND all(l IN lists WHERE l IS NOT NULL) AS complete
+WITH version, epoch,
+  CASE WHEN complete THEN COLLECT { UNWIND lists AS l UNWIND l AS id RETURN DISTINCT id } END AS ids
+RETURN version, epoch, CASE WHEN size(ids) <= $maxIds THEN ids END AS ids,
+  CASE WHEN size(ids) > 0 AND size(ids) <= $maxIds THEN COLLECT {
     MATCH (n:Entity)
     WHERE n.id IN ids AND n:Component
     RETURN {id: n.id, service: n:Service, retired: n.status = 'RETIRED', minMembersUp: n.minMembersUp,
       out: [(n)-[r]->(d:Component) WHERE type(r) IN $kinds | [d.id, type(r) = 'MEMBER', r.strength = 'HARD']]}
-  } END AS rows
+  } ELSE [] END AS rows
