@@ -1,15 +1,17 @@
 /**
  * Where a small impact analysis's time goes (issue 4): in one process, on a generated estate
  * imported into a fresh tools/neo4j-local, the p50 and p95 of a trivial HTTP request (through
- * `fetch` and `http.request`), the topology version read, `analyze()` called directly, and the
+ * `fetch` and `http.request`), the topology version check, `analyze()` called directly, and the
  * benchmark's whole request, interleaved. BENCH_IDLE_MS pauses before each call (the benchmark's
  * CTE runs between two of ours; on this VM a process that idled a few ms wakes slowly).
  * Usage: node --import tsx bench/impact/breakdown.ts [CIS] [FAILED_ID]   (after `npm run build`
  * and `npm run gen -- --cis CIS --out bench/data/estate-CIS`). BENCH_RUNS: calls of each kind.
  */
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import type { App } from '../../src/app.js';
 import { createLoaders } from '../../src/loaders.js';
+import { DEPENDENCY_KINDS } from '../../src/modules/cmdb/models.js';
 import {
   benchApp,
   benchNeo4j,
@@ -49,10 +51,18 @@ async function main() {
     const full = JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } });
     const actor = { id: 'bench', roles: ['ADMIN'] };
     const { executor, impact } = app.services;
+    const version = impact.topologyIndex!.latest!.version;
     const cases: Record<string, () => Promise<unknown>> = {
       'fetch { __typename }': () => viaFetch(tiny),
       'http.request { __typename }': () => viaHttp(tiny),
-      'version read': () => executor.read('system/topology-version'),
+      // The check an analysis makes, for a copy that is current.
+      'version check': () =>
+        executor.read('impact/topology-check', {
+          since: neo4j.int(version),
+          maxVersions: neo4j.int(1000),
+          maxIds: neo4j.int(20000),
+          kinds: DEPENDENCY_KINDS,
+        }),
       'analyze()': () => impact.analyze(actor, createLoaders(executor), { failed: [failed] }),
       'fetch impactAnalysis': () => viaFetch(full),
       'http.request impactAnalysis': () => viaHttp(full),
