@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import readline from 'node:readline';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { BadUserInputError, ConflictError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
@@ -182,8 +182,8 @@ async function validateExport(file: string): Promise<{ nodes: number; relationsh
  * already holds entities is refused unless `replace`; only then is everything but the migration
  * records wiped, nodes and relationships written in batches, and the topology version moved past
  * both the restored one and the one before the wipe, so that no instance keeps an in-memory
- * topology from before. A failure part-way leaves a partial
- * graph: run the restore again with `replace`.
+ * topology from before. A failure part-way leaves a partial graph: run the restore again with
+ * `replace`.
  */
 export async function restoreGraph(
   executor: Executor,
@@ -224,6 +224,6 @@ export async function restoreGraph(
   }
   await flush();
   while (Number((await executor.write('backup/restore-finish'))[0]!.finished) > 0);
-  await executor.write('system/topology-advance', { after: live!.version });
+  await executor.write('system/topology-advance', { after: neo4j.int(Number(live!.version)) });
   return counts;
 }

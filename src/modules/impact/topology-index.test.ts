@@ -35,21 +35,26 @@ const row = (
   extra: Partial<TopologyRow> = {},
 ): TopologyRow => ({ id, service: false, retired: false, minMembersUp: null, out, ...extra });
 
+/** A 1-of-2 group `pair` of `a` and `b`. */
+const pairOfAB = () => [
+  row(
+    'pair',
+    [
+      ['a', true, true],
+      ['b', true, true],
+    ],
+    { minMembersUp: 1 },
+  ),
+  row('a'),
+  row('b'),
+];
+
 describe('TopologyIndex.withChanges', () => {
   it('moves an edge, retires a member and adds a component, as a full read of the result would', () => {
     // app -> pair (1 of 2) -> {a, b}; web -> app
     const before = [
       row('app', [['pair', false, true]]),
-      row(
-        'pair',
-        [
-          ['a', true, true],
-          ['b', true, true],
-        ],
-        { minMembersUp: 1 },
-      ),
-      row('a'),
-      row('b'),
+      ...pairOfAB(),
       row('web', [['app', false, true]], { service: true }),
     ];
     const index = TopologyIndex.fromRows(1, before);
@@ -163,18 +168,7 @@ describe('TopologyIndex.withChanges', () => {
   it('does not reuse an analysis whose group lost a member it never reached, or that a dependent rejoined', () => {
     // pair (1 of 2) -> {a, b}; a fails. Retiring b, which the analysis of a never reaches, leaves
     // the pair one member: now a takes it down.
-    const rows = [
-      row(
-        'pair',
-        [
-          ['a', true, true],
-          ['b', true, true],
-        ],
-        { minMembersUp: 1 },
-      ),
-      row('a'),
-      row('b'),
-    ];
+    const rows = [...pairOfAB()];
     const index = TopologyIndex.fromRows(1, rows);
     const before = propagate(index, [index.find('a')!], []);
     expect(statesOf(index, ['a'])).toEqual({ a: 2, pair: 1 });
