@@ -64,10 +64,6 @@ const ratios = (
 });
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
-function dependentsCount(index: TopologyIndex, start: number, cap: number): number {
-  return dependents(index, start, cap).length;
-}
-
 function dependents(index: TopologyIndex, start: number, cap: number): number[] {
   const seen = new Uint8Array(index.size);
   seen[start] = 1;
@@ -113,7 +109,7 @@ function pickFailures(index: TopologyIndex): { id: string; dependents: number }[
     const n = rand(index.size);
     if (!index.isService(n) && (inDegree(n) > 1 || candidates.size < 200)) candidates.add(n);
   }
-  const sized = [...candidates].map((n) => ({ n, size: dependentsCount(index, n, 400000) }));
+  const sized = [...candidates].map((n) => ({ n, size: dependents(index, n, 400000).length }));
   return TARGETS.map((target) => {
     const best = sized.reduce((a, b) =>
       Math.abs(Math.log(b.size / target)) < Math.abs(Math.log(a.size / target)) ? b : a,

@@ -340,7 +340,7 @@ export class TopologyIndex implements TopologyView {
     const base = this.base;
     const added: Added = { ids: [...this.added.ids], index: new Map(this.added.index) };
     const nodeOf = (id: string) => {
-      let n = this.find(id) ?? added.index.get(id);
+      let n = base.index.get(id) ?? added.index.get(id);
       if (n === undefined) {
         n = base.count + added.ids.length;
         added.ids.push(id);
@@ -634,15 +634,24 @@ export class TopologyIndexHolder {
       { from: base.version, version, changed: rows.length, patched: next.patchedCount },
       'topology index caught up',
     );
-    // Patches accumulate; past a share of the graph, a full read in the background compacts them.
+    // Overrides accumulate; past COMPACT_AFTER of them, a full read in the background compacts them.
     if (next.patchedCount > COMPACT_AFTER) this.rebuild();
     return { version, epoch, index: next };
   }
 
-  /** Makes `index` the copy at hand unless the one there is newer (in the same epoch). */
-  private install(index: TopologyIndex): void {
+  /**
+   * Makes `index` the copy at hand unless the one there is newer (in the same epoch), or as new
+   * and not `overSameVersion` (a compacted full read replaces a patched copy of its version).
+   */
+  private install(index: TopologyIndex, overSameVersion = false): void {
     const at = this.index;
-    if (!at || at.epoch !== index.epoch || at.version < index.version) this.index = index;
+    if (
+      !at ||
+      at.epoch !== index.epoch ||
+      at.version < index.version ||
+      (overSameVersion && at.version === index.version)
+    )
+      this.index = index;
   }
 
   /** Starts a full rebuild unless one is running; resolves when it ends. */
@@ -657,13 +666,7 @@ export class TopologyIndexHolder {
         const at = this.index;
         const behind = at && at.epoch === index.epoch && at.version >= index.version;
         const compacted = behind ? (await this.check(index)).index : index;
-        // It replaces a copy of the same version too: that is what compacts the overrides.
-        const now = this.index;
-        if (
-          compacted &&
-          (!now || now.epoch !== compacted.epoch || now.version <= compacted.version)
-        )
-          this.index = compacted;
+        if (compacted) this.install(compacted, true);
         this.logger.info(
           {
             components: index.size,
