@@ -6,10 +6,12 @@
  * transitively dependent components with a recursive CTE. Two instances of the service answer
  * side by side on the same Neo4j: one as configured by default (every analysis reads the topology
  * version) and one with IMPACT_INDEX_MAX_AGE_MS=BENCH_MAX_AGE_MS (default 1000), asked through
- * one keep-alive connection each (`http.request`). Three passes per failure: ours and the baseline
- * alternating request by request; each side as a steady stream (back to back, in blocks); and ours
- * right after a write (each instance catching its copy up), beside the walk over Neo4j that an
- * analysis falls back to while a copy is read in full.
+ * one keep-alive connection each (`http.request`). Four passes per failure: ours and the baseline
+ * alternating request by request; this machine's floor (the smallest HTTP request, and the
+ * smallest that reads Neo4j once) alternating with the baseline the same way; each side as a
+ * steady stream (back to back, in blocks); and ours right after a write (each instance catching
+ * its copy up), beside the walk over Neo4j that an analysis falls back to while a copy is read in
+ * full.
  * Usage: npm run bench:impact [-- CIS ...]   (default 100000 1000000). Prints one JSON line per size.
  * Needs `npm run build` (for the generator and import CLIs) and postgresql-15.
  */
@@ -61,6 +63,19 @@ const ratios = (
     +(baseline.p50 / bounded.p50).toFixed(1),
     +(baseline.p95 / bounded.p95).toFixed(1),
   ],
+});
+
+/** The floor's requests against the baseline: the most an answer over HTTP could reach here. */
+const ceilings = (
+  http: ReturnType<typeof stats>,
+  read: ReturnType<typeof stats>,
+  baseline: ReturnType<typeof stats>,
+) => ({
+  httpMs: http,
+  neo4jReadMs: read,
+  postgresMs: baseline,
+  anyAnswer: [+(baseline.p50 / http.p50).toFixed(1), +(baseline.p95 / http.p95).toFixed(1)],
+  exactAnswer: [+(baseline.p50 / read.p50).toFixed(1), +(baseline.p95 / read.p95).toFixed(1)],
 });
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
@@ -221,6 +236,19 @@ async function benchSize(cis: number) {
       const n = (await postgres!.client.query(CTE, [failed])).rows[0].n as number;
       return { ms: performance.now() - t, n };
     };
+    /** The floor pass's requests for a failure (see there), and one of them, timed. */
+    const floorQueries = (id: string): [string, string] => [
+      '{ __typename }',
+      `{ node(id: "${id}") { id } }`,
+    ];
+    const bare = async (query: string) => {
+      const t = performance.now();
+      const body = JSON.parse(await clients.default.post(JSON.stringify({ query }))) as {
+        errors?: unknown;
+      };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return performance.now() - t;
+    };
     // Both sides warm up alike, on every failure before any is measured: JIT-compiled code paths
     // and cached plans, as in a service that has been running, not a cold first call.
     for (let w = 0; w < WARMUP; w++) {
@@ -228,6 +256,7 @@ async function benchSize(cis: number) {
         await post(f.id);
         await post(f.id, 'bounded');
         await cte(f.id);
+        for (const query of floorQueries(f.id)) await bare(query);
       }
     }
     const rows = [];
@@ -252,6 +281,20 @@ async function benchSize(cis: number) {
         const b = await cte(f.id);
         closure = b.n;
         baseline.push(b.ms);
+      }
+      // Then this machine's floor, in the same places as the two instances' requests above: the
+      // smallest HTTP request (`{ __typename }`), and the smallest one that reads Neo4j once
+      // (`node(id)`: one auto-commit read, what an exact analysis makes at least to learn that its
+      // copy is current). The baseline over each is the most any analysis over HTTP could reach
+      // here, and the most any exact one could.
+      const floor = { http: [] as number[], read: [] as number[], baseline: [] as number[] };
+      const [httpQuery, readQuery] = floorQueries(f.id);
+      for (let r = 0; r < RUNS; r++) {
+        const readFirst = r % 2 === 1;
+        const read0 = readFirst ? await bare(readQuery) : undefined;
+        floor.http.push(await bare(httpQuery));
+        floor.read.push(read0 ?? (await bare(readQuery)));
+        floor.baseline.push((await cte(f.id)).ms);
       }
       // Then each side as a steady stream: RUNS requests back to back, the sides taking turns in
       // blocks, so that no request follows the other side's (and its own process's idle wait).
@@ -318,6 +361,7 @@ async function benchSize(cis: number) {
         boundedMs: ob,
         boundedSpeedupP50: +(b.p50 / ob.p50).toFixed(1),
         boundedSpeedupP95: +(b.p95 / ob.p95).toFixed(1),
+        floor: ceilings(stats(floor.http), stats(floor.read), stats(floor.baseline)),
         steady: ratios(stats(steady.ours), stats(steady.bounded), stats(steady.baseline)),
         afterWrite: {
           oursMs: stats(afterWrite.ours),
