@@ -49,33 +49,30 @@ const stats = (xs: number[]) => ({
   p95: +percentile(xs, 95).toFixed(1),
 });
 
+type Stats = ReturnType<typeof stats>;
+
+/** The baseline's p50 and p95 over another side's: how many times faster that side is. */
+const speedup = (baseline: Stats, side: Stats) => [
+  +(baseline.p50 / side.p50).toFixed(1),
+  +(baseline.p95 / side.p95).toFixed(1),
+];
+
 /** A side-by-side of the two modes against the baseline. */
-const ratios = (
-  ours: ReturnType<typeof stats>,
-  bounded: ReturnType<typeof stats>,
-  baseline: ReturnType<typeof stats>,
-) => ({
+const ratios = (ours: Stats, bounded: Stats, baseline: Stats) => ({
   oursMs: ours,
   boundedMs: bounded,
   postgresMs: baseline,
-  speedup: [+(baseline.p50 / ours.p50).toFixed(1), +(baseline.p95 / ours.p95).toFixed(1)],
-  boundedSpeedup: [
-    +(baseline.p50 / bounded.p50).toFixed(1),
-    +(baseline.p95 / bounded.p95).toFixed(1),
-  ],
+  speedup: speedup(baseline, ours),
+  boundedSpeedup: speedup(baseline, bounded),
 });
 
 /** The floor's requests against the baseline: the most an answer over HTTP could reach here. */
-const ceilings = (
-  http: ReturnType<typeof stats>,
-  read: ReturnType<typeof stats>,
-  baseline: ReturnType<typeof stats>,
-) => ({
+const ceilings = (http: Stats, read: Stats, baseline: Stats) => ({
   httpMs: http,
   neo4jReadMs: read,
   postgresMs: baseline,
-  anyAnswer: [+(baseline.p50 / http.p50).toFixed(1), +(baseline.p95 / http.p95).toFixed(1)],
-  exactAnswer: [+(baseline.p50 / read.p50).toFixed(1), +(baseline.p95 / read.p95).toFixed(1)],
+  anyAnswer: speedup(baseline, http),
+  exactAnswer: speedup(baseline, read),
 });
 
 /** Components that depend on `start` transitively, through any edge (what the CTE computes). */
