@@ -79,8 +79,13 @@ export function graphqlClient(graphqlUrl: string) {
   return { post, close: () => agent.destroy() };
 }
 
+/** A sample's p50 and p95, rounded to `digits` decimals (as the benchmarks' JSON reports them). */
+export function p50p95(xs: number[], digits = 1): { p50: number; p95: number } {
+  return { p50: +percentile(xs, 50).toFixed(digits), p95: +percentile(xs, 95).toFixed(digits) };
+}
+
 /** The p-th percentile of a sample (nearest rank, from below). */
-export function percentile(xs: number[], p: number): number {
+function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }

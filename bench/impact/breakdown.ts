@@ -17,7 +17,7 @@ import {
   benchNeo4j,
   graphqlClient,
   importEstate,
-  percentile,
+  p50p95,
   stopBench,
   waitForQuietNeo4j,
 } from '../support.js';
@@ -79,11 +79,7 @@ async function main() {
           times[name]!.push(performance.now() - t);
         }
     }
-    const rows = Object.entries(times).map(([name, xs]) => ({
-      name,
-      p50: +percentile(xs, 50).toFixed(2),
-      p95: +percentile(xs, 95).toFixed(2),
-    }));
+    const rows = Object.entries(times).map(([name, xs]) => ({ name, ...p50p95(xs, 2) }));
     console.log(JSON.stringify({ cis, failed, idleMs: IDLE_MS, runs: RUNS, rows }));
   } finally {
     client?.close();

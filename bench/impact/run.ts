@@ -29,7 +29,7 @@ import {
   benchNeo4j,
   graphqlClient,
   importEstate,
-  percentile,
+  p50p95,
   stopBench,
   waitForQuietNeo4j,
 } from '../support.js';
@@ -44,12 +44,7 @@ const MAX_AGE_MS = process.env.BENCH_MAX_AGE_MS ?? '1000';
 /** The Neo4j walk of a large blast radius takes seconds: it runs fewer times. */
 const WALK_RUNS = Number(process.env.BENCH_WALK_RUNS ?? 5);
 
-const stats = (xs: number[]) => ({
-  p50: +percentile(xs, 50).toFixed(1),
-  p95: +percentile(xs, 95).toFixed(1),
-});
-
-type Stats = ReturnType<typeof stats>;
+type Stats = ReturnType<typeof p50p95>;
 
 /** The baseline's p50 and p95 over another side's: how many times faster that side is. */
 const speedup = (baseline: Stats, side: Stats) => [
@@ -343,9 +338,9 @@ async function benchSize(cis: number) {
             throw new Error(`the Neo4j walk of ${f.id} disagrees`);
         }
       }
-      const o = stats(ours);
-      const ob = stats(oursBounded);
-      const b = stats(baseline);
+      const o = p50p95(ours);
+      const ob = p50p95(oursBounded);
+      const b = p50p95(baseline);
       rows.push({
         failed: f.id,
         dependents: closure,
@@ -358,12 +353,12 @@ async function benchSize(cis: number) {
         boundedMs: ob,
         boundedSpeedupP50: +(b.p50 / ob.p50).toFixed(1),
         boundedSpeedupP95: +(b.p95 / ob.p95).toFixed(1),
-        floor: ceilings(stats(floor.http), stats(floor.read), stats(floor.baseline)),
-        steady: ratios(stats(steady.ours), stats(steady.bounded), stats(steady.baseline)),
+        floor: ceilings(p50p95(floor.http), p50p95(floor.read), p50p95(floor.baseline)),
+        steady: ratios(p50p95(steady.ours), p50p95(steady.bounded), p50p95(steady.baseline)),
         afterWrite: {
-          oursMs: stats(afterWrite.ours),
-          boundedMs: stats(afterWrite.bounded),
-          neo4jWalkMs: stats(afterWrite.walk),
+          oursMs: p50p95(afterWrite.ours),
+          boundedMs: p50p95(afterWrite.bounded),
+          neo4jWalkMs: p50p95(afterWrite.walk),
         },
       });
     }

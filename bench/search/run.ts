@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { articleNumber } from '../../src/search/query-text.js';
-import { benchApp, benchNeo4j, percentile, stopBench, waitForQuietNeo4j } from '../support.js';
+import { benchApp, benchNeo4j, p50p95, stopBench, waitForQuietNeo4j } from '../support.js';
 
 const ARTICLES = Number(process.argv[2] ?? 100000);
 const RUNS = 400;
@@ -217,19 +217,15 @@ async function main() {
         lookup.push(l.ms);
       }
     }
-    const f = (xs: number[]) => ({
-      p50: +percentile(xs, 50).toFixed(1),
-      p95: +percentile(xs, 95).toFixed(1),
-    });
     console.log(
       JSON.stringify({
         articles: ARTICLES,
         loadSeconds,
         runs: RUNS,
-        searchMs: f(search),
-        chineseMs: f(byLanguage.zh),
-        englishMs: f(byLanguage.en),
-        baselineLookupMs: f(lookup),
+        searchMs: p50p95(search),
+        chineseMs: p50p95(byLanguage.zh),
+        englishMs: p50p95(byLanguage.en),
+        baselineLookupMs: p50p95(lookup),
         meanTotalHits: Math.round(hits / RUNS),
       }),
     );
