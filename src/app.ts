@@ -17,7 +17,7 @@ import { CypherRegistry } from './graph/registry.js';
 import { mutationAuditPlugin } from './http/audit-plugin.js';
 import { createAuthenticator } from './http/auth.js';
 import { createFormatError } from './http/format-error.js';
-import { graphqlProtection } from './http/graphql-limits.js';
+import { graphqlProtection, parseOptions } from './http/graphql-limits.js';
 import { Metrics } from './http/metrics.js';
 import { SecurityLog } from './modules/audit/security-log.js';
 import { createHttpServer } from './http/server.js';
@@ -116,6 +116,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     typeDefs: loadTypeDefs(),
     resolvers: allResolvers() as never,
     validationRules: protection.validationRules,
+    parseOptions: parseOptions(config.graphqlLimits),
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger.child({ module: 'graphql' })),
     introspection: config.introspection,

@@ -12,6 +12,10 @@ const common: Resolvers<RequestContext> = {
   JSON: JSONScalar,
   Query: {
     node: (_, { id }, ctx) => ctx.services.cmdbQueries.node(ctx.actor, ctx.loaders, id) as never,
+    nodes: (_, { ids }, ctx) =>
+      ctx.services.cmdbQueries.nodes(ctx.actor, ctx.loaders, ids) as never,
+    auditTrail: (_, { filter, first, after }, ctx) =>
+      ctx.services.cmdbQueries.auditTrail(ctx.actor, filter, first, after),
     history: (_, { entityId, first, after }, ctx) =>
       ctx.services.cmdbQueries.history(ctx.actor, entityId, first, after),
   },

@@ -2,6 +2,7 @@ import { createLoaders } from '../src/loaders.js';
 import { cmdbRepository, TOPOLOGY_CHANGE_MAX_IDS } from '../src/modules/cmdb/repository.js';
 import { ImpactService } from '../src/modules/impact/service.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -406,8 +407,10 @@ describe('the in-memory topology index', () => {
       // Another instance's write: not seen inside the bound, seen once it has passed.
       await link(other, 'remove');
       expect((await dependents()).ids).toContain('printer-14');
-      await new Promise((resolve) => setTimeout(resolve, 1600));
-      expect(await dependents()).toEqual({ source: 'memory', ids: ['printer-13'] });
+      await waitFor("the other instance's write to be seen past the bound", async () => {
+        const r = await dependents();
+        return r.source === 'memory' && r.ids.join() === 'printer-13';
+      });
 
       // With the background checks (every 750 ms here), a quiet spell longer than the bound
       // still finds a check inside it: the analysis waits for none.

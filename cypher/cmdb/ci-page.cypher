@@ -1,6 +1,19 @@
 // One page of CIs ordered by (name, id) after the cursor, and the total matching the filter.
+// $lookup (a Lucene query over the keyword index ci_identifiers, built in code from the asset
+// tag, serial number, IP address and identifier filters) narrows the candidates through the index;
+// without it every CI is a candidate. The count and the page each have their own candidates, so
+// that the page is a top-k sort, never a list of every match.
 CALL () {
-  MATCH (n:ConfigurationItem)
+  CALL () {
+    WITH $lookup AS lookup WHERE lookup IS NULL
+    MATCH (n:ConfigurationItem)
+    RETURN n
+    UNION
+    WITH $lookup AS lookup WHERE lookup IS NOT NULL
+    CALL db.index.fulltext.queryNodes('ci_identifiers', lookup) YIELD node AS n
+    RETURN n
+  }
+  WITH n
   WHERE ($classes IS NULL OR n.ciClass IN $classes)
     AND ($status IS NULL OR n.status IN $status)
     AND ($environment IS NULL OR n.environment IN $environment)
@@ -13,7 +26,16 @@ CALL () {
   RETURN count(n) AS total
 }
 CALL () {
-  MATCH (n:ConfigurationItem)
+  CALL () {
+    WITH $lookup AS lookup WHERE lookup IS NULL
+    MATCH (n:ConfigurationItem)
+    RETURN n
+    UNION
+    WITH $lookup AS lookup WHERE lookup IS NOT NULL
+    CALL db.index.fulltext.queryNodes('ci_identifiers', lookup) YIELD node AS n
+    RETURN n
+  }
+  WITH n
   WHERE ($classes IS NULL OR n.ciClass IN $classes)
     AND ($status IS NULL OR n.status IN $status)
     AND ($environment IS NULL OR n.environment IN $environment)

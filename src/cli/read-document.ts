@@ -67,6 +67,7 @@ export function fromCsvRow(
         ownerId: text(c.ownerId),
         supplierId: text(c.supplierId),
         tags: list(c.tags),
+        ipAddresses: list(c.ipAddresses),
         redundancy: c.minMembersUp ? { minMembersUp: num(c.minMembersUp) } : undefined,
       });
     }

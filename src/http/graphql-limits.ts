@@ -10,20 +10,29 @@ export interface GraphQLLimits {
   maxDirectives: number;
 }
 
-/** The validation rules and plugins that enforce the limits; batched requests stay refused. */
+/**
+ * The validation rules and plugins that enforce the limits; batched requests stay refused. The
+ * token limit is not graphql-armor's (its plugin parses the document outside Apollo's error
+ * handling, so that every syntax error became a 500): it is graphql-js's own `maxTokens` parse
+ * option (`parseOptions` below), whose failure is a parse error, a 400.
+ */
 export function graphqlProtection(limits: GraphQLLimits) {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     // Field suggestions would let a client map a schema whose introspection is off.
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }
 
+/** Apollo's parse options that enforce the token limit while parsing. */
+export const parseOptions = (limits: GraphQLLimits) => ({ maxTokens: limits.maxTokens });
+
 const LIMIT_NAMES: [RegExp, string][] = [
+  [/^Syntax Error: Document contains more tha[nt] (\d+) tokens/, 'maxTokens'],
   [/^Syntax Error: Query depth limit of (\d+) exceeded/, 'maxDepth'],
   [/^Syntax Error: Aliases limit of (\d+) exceeded/, 'maxAliases'],
   [/^Syntax Error: Query Cost limit of (\d+) exceeded/, 'maxCost'],
@@ -37,7 +46,10 @@ export function limitExceeded(formatted: GraphQLFormattedError): GraphQLFormatte
     const m = pattern.exec(formatted.message);
     if (m)
       return {
-        message: formatted.message.replace(/^Syntax Error: /, ''),
+        message:
+          limit === 'maxTokens'
+            ? `Token limit of ${m[1]} exceeded`
+            : formatted.message.replace(/^Syntax Error: /, ''),
         extensions: { code: 'LIMIT_EXCEEDED', limit, max: Number(m[1]) },
       };
   }

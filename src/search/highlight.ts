@@ -65,12 +65,39 @@ export function snippet(text: string, regexps: RegExp[]): string | null {
   const end = Math.min(text.length, start + SNIPPET_LENGTH);
   let out = start > 0 ? '…' : '';
   let at = start;
+  // Stored text is escaped piece by piece: the only live markup is the server's own <em>.
   for (const [from, to] of merged) {
     if (from >= end) break;
-    out += text.slice(at, from) + '<em>' + text.slice(from, Math.min(to, end)) + '</em>';
+    out +=
+      escapeHtml(text.slice(at, from)) +
+      '<em>' +
+      escapeHtml(text.slice(from, Math.min(to, end))) +
+      '</em>';
     at = Math.min(to, end);
   }
-  return out + text.slice(at, end) + (end < text.length ? '…' : '');
+  return out + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML: `&`, `<`, `>` and both quotes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** The marks the Meilisearch engine asks for around matches: non-characters, which no stored text holds. */
+export const MATCH_OPEN = '\uFDD0';
+export const MATCH_CLOSE = '\uFDD1';
+
+/** A snippet marked with MATCH_OPEN/MATCH_CLOSE as escaped HTML with the server's own `<em>`. */
+export function markedToHtml(marked: string): string {
+  return escapeHtml(marked).replaceAll(MATCH_OPEN, '<em>').replaceAll(MATCH_CLOSE, '</em>');
 }
 
 /** Highlights of an article for a query: one snippet per field that matches. */

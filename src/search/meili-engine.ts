@@ -6,7 +6,7 @@ import { newId } from '../ids.js';
 import { cmdbRepository } from '../modules/cmdb/repository.js';
 import { readTaxonomy } from '../modules/cmdb/taxonomy.js';
 import { toKnownError } from '../modules/knowledge/models.js';
-import { HIGHLIGHT_FIELDS } from './highlight.js';
+import { HIGHLIGHT_FIELDS, MATCH_CLOSE, MATCH_OPEN, markedToHtml } from './highlight.js';
 import { INDEX_SETTINGS, type ArticleDocument } from './meili-documents.js';
 import { checkTask, OutboxRelay } from './outbox-relay.js';
 import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
@@ -75,8 +75,9 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
       limit: request.limit,
       showRankingScore: true,
       attributesToHighlight: [...HIGHLIGHT_FIELDS],
-      highlightPreTag: '<em>',
-      highlightPostTag: '</em>',
+      // Marks no stored text can hold; the snippet is escaped, then the marks become <em>.
+      highlightPreTag: MATCH_OPEN,
+      highlightPostTag: MATCH_CLOSE,
       attributesToCrop: ['symptoms', 'cause', 'workaround', 'resolution'],
       cropLength: 40,
     });
@@ -91,7 +92,7 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
       const highlights = HIGHLIGHT_FIELDS.flatMap((field) => {
         const value = formatted[field];
         const text = Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value);
-        return text.includes('<em>') ? [{ field, snippet: text }] : [];
+        return text.includes(MATCH_OPEN) ? [{ field, snippet: markedToHtml(text) }] : [];
       });
       return [
         {

@@ -47,3 +47,7 @@ export function factories(t: TestApp) {
     },
   };
 }
+
+/** The `extensions.code` of a response's first error, or undefined when it has none. */
+export const codeOf = (r: { errors?: { extensions?: { code?: string } }[] }) =>
+  r.errors?.[0]?.extensions?.code;

@@ -2,14 +2,16 @@ import type { Actor } from '../../context.js';
 import { ForbiddenError } from '../../errors.js';
 
 /** The roles of API.md's Access section. */
-export type Role = 'VIEWER' | 'ENGINEER' | 'PROBLEM_MANAGER' | 'CMDB_ADMIN' | 'ADMIN';
-export const ROLES: readonly Role[] = [
+export const ROLES = [
   'VIEWER',
   'ENGINEER',
   'PROBLEM_MANAGER',
   'CMDB_ADMIN',
   'ADMIN',
-];
+  'AUDITOR',
+  'SECURITY_ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
 
 /** What each role grants besides itself: duties stay separate (a CMDB_ADMIN is no PROBLEM_MANAGER). */
 const IMPLIES: Record<Role, Role[]> = {
@@ -17,12 +19,23 @@ const IMPLIES: Record<Role, Role[]> = {
   ENGINEER: ['VIEWER'],
   PROBLEM_MANAGER: ['ENGINEER', 'VIEWER'],
   CMDB_ADMIN: ['VIEWER'],
+  // The three administrators stay apart (三权分立): ADMIN covers neither the auditor nor keys.
   ADMIN: ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN'],
+  // Reads the security audit events and ChangeRecords, nothing else.
+  AUDITOR: [],
+  // Manages API keys, nothing else.
+  SECURITY_ADMIN: [],
 };
 
 /** True when the actor holds the role directly or through a role that implies it. */
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((r) => r === role || (IMPLIES[r as Role] ?? []).includes(role));
+}
+
+/** Throws FORBIDDEN unless the actor holds one of the roles; the first is named as required. */
+export function requireAnyRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.some((r) => hasRole(actor, r)))
+    throw new ForbiddenError(`this needs one of the roles ${roles.join(', ')}`, roles[0]!);
 }
 
 /** Throws FORBIDDEN naming the missing role. */

@@ -63,6 +63,7 @@ registerEntityMapper('ConfigurationItem', (p, links): ConfigurationItemModel => 
   ownerId: link(links, 'OWNED_BY'),
   supplierId: link(links, 'SUPPLIED_BY'),
   tags: (p.tags as string[] | null) ?? [],
+  ipAddresses: (p.ipAddresses as string[] | null) ?? [],
   minMembersUp: num(p.minMembersUp),
 }));
 

@@ -70,6 +70,8 @@ export interface ConfigurationItemModel extends Versioned {
   ownerId: string | null;
   supplierId: string | null;
   tags: string[];
+  /** Management and service addresses, canonical (IPv6 as RFC 5952). */
+  ipAddresses: string[];
   minMembersUp: number | null;
 }
 

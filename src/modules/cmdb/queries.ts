@@ -1,8 +1,9 @@
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../graph/executor.js';
 import type { Loaders } from '../../loaders.js';
-import { pageRequest, toConnection, type Connection } from '../../pagination.js';
-import { requireRole } from '../access/roles.js';
+import { BadUserInputError } from '../../errors.js';
+import { MAX_PAGE_SIZE, pageRequest, toConnection, type Connection } from '../../pagination.js';
+import { requireAnyRole, requireRole } from '../access/roles.js';
 import type {
   ChangeRecordModel,
   ConfigurationItemModel,
@@ -12,7 +13,8 @@ import type {
   ServiceModel,
 } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
-import { cmdbRepository as repo } from './repository.js';
+import { identifierLookup } from './identifier-lookup.js';
+import { cmdbRepository as repo, type AuditTrailFilter } from './repository.js';
 
 /** Filter of `configurationItems`, as the API receives it. */
 export interface CIFilter {
@@ -25,6 +27,10 @@ export interface CIFilter {
   nameContains?: string | null;
   tag?: string | null;
   warrantyExpiresBefore?: string | null;
+  assetTag?: string | null;
+  serialNumber?: string | null;
+  ipAddress?: string | null;
+  identifier?: string | null;
 }
 
 /** Filter of `services`. */
@@ -60,6 +66,18 @@ export class CmdbQueries {
     return loaders.entity.load(id);
   }
 
+  /** Entities by id in the order asked, null for unknown ids; at most 200 ids (BAD_USER_INPUT). */
+  async nodes(actor: Actor, loaders: Loaders, ids: string[]): Promise<(EntityModel | null)[]> {
+    requireRole(actor, 'VIEWER');
+    if (ids.length > MAX_PAGE_SIZE)
+      throw new BadUserInputError(
+        `ids takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`,
+        'ids',
+      );
+    const found = await loaders.entity.loadMany(ids);
+    return found.map((e) => (e instanceof Error ? null : e));
+  }
+
   /** One entity of an expected type, or null. */
   async typed<T extends EntityModel>(
     actor: Actor,
@@ -80,8 +98,9 @@ export class CmdbQueries {
     after?: string | null,
   ): Promise<Connection<ConfigurationItemModel>> {
     requireRole(actor, 'VIEWER');
-    const page = pageRequest(first, after, 2);
+    const page = pageRequest('configurationItems', first, after);
     const f = filter ?? {};
+    const lookup = identifierLookup(f);
     const classes = f.classIn ? (await loaders.taxonomy()).withSubclasses(f.classIn) : null;
     const { total, rows } = await this.executor.readSingle('configurationItems', (tx) =>
       repo.ciPage(tx, {
@@ -94,12 +113,13 @@ export class CmdbQueries {
         nameContains: f.nameContains || null,
         tag: orNull(f.tag),
         warrantyExpiresBefore: orNull(f.warrantyExpiresBefore),
+        lookup,
         after: page.after,
         limit: page.first + 1,
       }),
     );
     rows.forEach((r) => loaders.entity.prime(r.id, r));
-    return toConnection(rows as ConfigurationItemModel[], page.first, total, (n) => [n.name, n.id]);
+    return toConnection(rows as ConfigurationItemModel[], page, total, (n) => [n.name, n.id]);
   }
 
   /** A page of services. */
@@ -111,7 +131,7 @@ export class CmdbQueries {
     after?: string | null,
   ): Promise<Connection<ServiceModel>> {
     requireRole(actor, 'VIEWER');
-    const page = pageRequest(first, after, 2);
+    const page = pageRequest('services', first, after);
     const f = filter ?? {};
     const { total, rows } = await this.executor.readSingle('services', (tx) =>
       repo.servicePage(tx, {
@@ -125,7 +145,7 @@ export class CmdbQueries {
       }),
     );
     rows.forEach((r) => loaders.entity.prime(r.id, r));
-    return toConnection(rows as ServiceModel[], page.first, total, (n) => [n.name, n.id]);
+    return toConnection(rows as ServiceModel[], page, total, (n) => [n.name, n.id]);
   }
 
   /** Live services, ordered by category then name. */
@@ -151,7 +171,7 @@ export class CmdbQueries {
     args: { first?: number | null; after?: string | null; kinds?: DependencyKind[] | null },
   ): Promise<DependencyConnection> {
     requireRole(actor, 'VIEWER');
-    const page = pageRequest(args.first, args.after, 3);
+    const page = pageRequest(direction, args.first, args.after);
     const kinds =
       args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : [...DEPENDENCY_KINDS];
     const { total, edges } = await loaders.edgePage.load({
@@ -162,7 +182,7 @@ export class CmdbQueries {
       limit: page.first + 1,
     });
     edges.forEach((e) => loaders.entity.prime(e.node.id, e.node));
-    const conn = toConnection(edges, page.first, total, (e) => e.sortKey);
+    const conn = toConnection(edges, page, total, (e) => e.sortKey);
     return {
       ...conn,
       edges: conn.edges.map(({ cursor, node: e }) => ({
@@ -182,11 +202,26 @@ export class CmdbQueries {
     after?: string | null,
   ): Promise<Connection<ChangeRecordModel>> {
     requireRole(actor, 'VIEWER');
-    const page = pageRequest(first, after, 2);
+    const page = pageRequest('history', first, after);
     const { total, rows } = await this.executor.readSingle('history', (tx) =>
       repo.historyPage(tx, entityId, page.after, page.first + 1),
     );
-    return toConnection(rows as ChangeRecordModel[], page.first, total, (r) => [r.at, r.id]);
+    return toConnection(rows as ChangeRecordModel[], page, total, (r) => [r.at, r.id]);
+  }
+
+  /** Every ChangeRecord across the graph, oldest first (VIEWER or AUDITOR). */
+  async auditTrail(
+    actor: Actor,
+    filter: AuditTrailFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ChangeRecordModel>> {
+    requireAnyRole(actor, ['VIEWER', 'AUDITOR']);
+    const page = pageRequest('auditTrail', first, after);
+    const { total, rows } = await this.executor.readSingle('auditTrail', (tx) =>
+      repo.trailPage(tx, filter ?? {}, page.after, page.first + 1),
+    );
+    return toConnection(rows as ChangeRecordModel[], page, total, (r) => [r.at, r.id]);
   }
 
   /** The class taxonomy. */

@@ -18,11 +18,13 @@ export const CMDB_QUERIES = [
   'cmdb/ci-page',
   'cmdb/ci-classes-all',
   'cmdb/ci-classes-upsert',
+  'cmdb/ci-class-create',
   'cmdb/dependencies-page',
   'cmdb/dependents-page',
   'cmdb/lock-entity',
   'cmdb/entity-create',
   'cmdb/entity-update',
+  'cmdb/ci-identifiers',
   'cmdb/links-replace',
   'cmdb/links-create',
   'cmdb/dependency-find',
@@ -35,6 +37,7 @@ export const CMDB_QUERIES = [
   'catalog/live-services',
   'audit/change-records-create',
   'audit/history-page',
+  'audit/trail-page',
 ] as const;
 
 /** Stored date fields become Neo4j dates; everything else is stored as it is. */
@@ -51,6 +54,16 @@ export function toStoredProps(
     }
   }
   return props;
+}
+
+/** Recomputes the lookup keys (id, asset tag, serial, IPs, name) of CIs just written. */
+async function refreshIdentifiers(
+  tx: QueryRunner,
+  spec: EntitySpec,
+  rows: { id: string }[],
+): Promise<void> {
+  if (spec.type === 'ConfigurationItem')
+    await tx.run('cmdb/ci-identifiers', { ids: rows.map((r) => r.id) });
 }
 
 /** The labels each entity type is stored with: the allow-list entity-create takes its labels from. */
@@ -90,8 +103,19 @@ export interface CIPageParams {
   nameContains: string | null;
   tag: string | null;
   warrantyExpiresBefore: string | null;
+  /** A query over the ci_identifiers index (identifierLookup), or null. */
+  lookup: string | null;
   after: unknown[] | null;
   limit: number;
+}
+
+/** The filter of the audit trail across the graph. */
+export interface AuditTrailFilter {
+  since?: string | null;
+  until?: string | null;
+  entityType?: string | null;
+  actor?: string | null;
+  action?: string | null;
 }
 
 /** Reads and writes of CMDB entities; every method runs inside the caller's transaction. */
@@ -128,6 +152,15 @@ export const cmdbRepository = {
   },
 
   /** The whole class taxonomy. */
+  async createClass(
+    tx: QueryRunner,
+    c: { name: string; label: string; labelZh: string; parent: string; abstract: boolean },
+    now: string,
+  ): Promise<void> {
+    await tx.run('cmdb/ci-class-create', { ...c, now });
+  },
+
+  /** The whole class tree. */
   async classes(tx: QueryRunner): Promise<CIClassModel[]> {
     const rows = await tx.run('cmdb/ci-classes-all');
     return rows.map((r) => {
@@ -259,6 +292,7 @@ export const cmdbRepository = {
         links: withLinks ? linkRows(spec.linkTypes, r.entity.links) : [],
       })),
     });
+    await refreshIdentifiers(tx, spec, rows);
   },
 
   /** Writes changed fields of entities and bumps their versions. */
@@ -273,6 +307,7 @@ export const cmdbRepository = {
       now,
       rows: rows.map((r) => ({ id: r.id, props: toStoredProps(spec, r.fields) })),
     });
+    await refreshIdentifiers(tx, spec, rows);
   },
 
   /** Replaces the links of the given types of each entity; `fresh` entities have none to remove. */
@@ -348,6 +383,26 @@ export const cmdbRepository = {
   },
 
   /** A page of the audit trail of one entity, newest first. */
+  async trailPage(
+    tx: QueryRunner,
+    filter: AuditTrailFilter,
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<{ total: number; rows: EntityModel[] }> {
+    const [row] = await tx.run('audit/trail-page', {
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+      entityType: filter.entityType ?? null,
+      actor: filter.actor ?? null,
+      action: filter.action ?? null,
+      afterAt: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
+      limit: neo4j.int(limit),
+    });
+    return { total: Number(row!.total), rows: (row!.rows as EntityRow[]).map(toEntityModel) };
+  },
+
+  /** The audit trail of one entity, newest first. */
   async historyPage(
     tx: QueryRunner,
     entityId: string,

@@ -54,6 +54,8 @@ function lifecycle<M>(spec: EntitySpec) {
 }
 const ciLifecycle = lifecycle<ConfigurationItemModel>(CI_SPEC);
 const serviceLifecycle = lifecycle<ServiceModel>(SERVICE_SPEC);
+const orgUnitLifecycle = lifecycle<OrgUnitModel>(ORG_UNIT_SPEC);
+const supplierLifecycle = lifecycle<SupplierModel>(SUPPLIER_SPEC);
 
 /** Resolvers of the CMDB: CIs, classes, org units, suppliers, dependencies. */
 export const cmdbResolvers: Resolvers<RequestContext> = {
@@ -83,20 +85,12 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
     createConfigurationItem: ciLifecycle.create,
     updateConfigurationItem: ciLifecycle.update,
     retireConfigurationItem: ciLifecycle.retire,
-    createOrgUnit: async (_, args, ctx) =>
-      (await ctx.services.cmdb.create(
-        ctx.actor,
-        ctx.requestId,
-        ORG_UNIT_SPEC,
-        input(args.input),
-      )) as OrgUnitModel,
-    createSupplier: async (_, args, ctx) =>
-      (await ctx.services.cmdb.create(
-        ctx.actor,
-        ctx.requestId,
-        SUPPLIER_SPEC,
-        input(args.input),
-      )) as SupplierModel,
+    createOrgUnit: orgUnitLifecycle.create,
+    updateOrgUnit: orgUnitLifecycle.update,
+    createSupplier: supplierLifecycle.create,
+    updateSupplier: supplierLifecycle.update,
+    createCIClass: (_, args, ctx) =>
+      ctx.services.cmdb.createCIClass(ctx.actor, ctx.requestId, args.input),
     addDependency: async (_, args, ctx) => {
       const d = await ctx.services.cmdb.addDependency(
         ctx.actor,

@@ -9,7 +9,7 @@ import type { Executor, QueryRunner } from '../../graph/executor.js';
 import { newId } from '../../ids.js';
 import { requireRole } from '../access/roles.js';
 import { diffFields, recordChanges, type WriteOrigin } from '../audit/change-records.js';
-import type { DependencyKind, DependencyStrength, EntityModel } from './models.js';
+import type { CIClassModel, DependencyKind, DependencyStrength, EntityModel } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { cmdbRepository as repo, dependencyKey } from './repository.js';
 import {
@@ -20,7 +20,7 @@ import {
   type NormalizedEntity,
 } from './specs.js';
 import { Taxonomy } from './taxonomy.js';
-import { Problems, type FieldProblem } from './validation.js';
+import { checkName, Problems, type FieldProblem } from './validation.js';
 
 /** The origin of a write by this actor in this request. */
 export function originOf(actor: Actor, requestId: string | null): WriteOrigin {
@@ -169,6 +169,56 @@ export class CmdbService {
       ]);
       await repo.bumpTopology(tx, [id]);
       return (await repo.entitiesByIds(tx, [id]))[0]!;
+    });
+  }
+
+  /**
+   * Adds a class to the taxonomy under an existing parent: a PascalCase name not yet taken
+   * (CONFLICT otherwise), its English and Chinese labels, and whether it is abstract.
+   */
+  async createCIClass(
+    actor: Actor,
+    requestId: string | null,
+    input: {
+      name: string;
+      label: string;
+      labelZh: string;
+      parent: string;
+      abstract?: boolean | null;
+    },
+  ): Promise<CIClassModel> {
+    requireRole(actor, 'CMDB_ADMIN');
+    const problems = new Problems();
+    if (typeof input.name !== 'string' || !/^[A-Z][A-Za-z0-9]{0,63}$/.test(input.name))
+      problems.add(
+        'name',
+        'name must be 1 to 64 letters and digits starting with a capital (PascalCase)',
+      );
+    const cls = {
+      name: input.name,
+      label: checkName(input.label, 'label', problems),
+      labelZh: checkName(input.labelZh, 'labelZh', problems),
+      parent: checkName(input.parent, 'parent', problems),
+      abstract: input.abstract ?? false,
+    };
+    throwProblems(problems.list);
+    return this.executor.writeTx('createCIClass', async (tx) => {
+      const taxonomy = new Taxonomy(await repo.classes(tx));
+      if (taxonomy.get(cls.name))
+        throw new ConflictError(`the class ${cls.name} already exists`, { field: 'name' });
+      if (!taxonomy.get(cls.parent))
+        throw new NotFoundError('CIClass', cls.parent, { field: 'parent' });
+      const now = new Date().toISOString();
+      await repo.createClass(tx, cls, now);
+      await recordChanges(tx, originOf(actor, requestId), now, [
+        {
+          action: 'CREATE',
+          entityType: 'CIClass',
+          entityId: `ciclass:${cls.name}`,
+          changes: diffFields({}, { ...cls }),
+        },
+      ]);
+      return new Taxonomy(await repo.classes(tx)).get(cls.name)!;
     });
   }
 

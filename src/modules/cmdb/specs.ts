@@ -4,6 +4,7 @@ import {
   checkEnum,
   checkId,
   checkInteger,
+  checkIpAddresses,
   checkName,
   checkNumber,
   checkRef,
@@ -169,6 +170,7 @@ export const CI_SPEC: EntitySpec = {
         attributes,
         ...normalizeAsset(input.asset, problems),
         tags: checkTags(input.tags, 'tags', problems),
+        ipAddresses: checkIpAddresses(input.ipAddresses, 'ipAddresses', problems),
         minMembersUp,
       },
       links: {
@@ -191,6 +193,7 @@ export const CI_SPEC: EntitySpec = {
       ownerId: m.ownerId,
       supplierId: m.supplierId,
       tags: m.tags,
+      ipAddresses: m.ipAddresses,
       redundancy: m.minMembersUp === null ? null : { minMembersUp: m.minMembersUp },
     };
   },

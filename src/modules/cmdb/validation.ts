@@ -1,4 +1,5 @@
 /** Field checks shared by every write path (single mutations and imports): pure, no I/O. */
+import { isIP } from 'node:net';
 
 /** One problem with one field of one input. */
 export interface FieldProblem {
@@ -136,4 +137,31 @@ export function checkId(value: unknown, field: string, problems: Problems): stri
     return null;
   }
   return value;
+}
+
+/** An IPv4 or IPv6 address in canonical form (IPv6 as RFC 5952), or null when it is not one. */
+export function canonicalIp(value: string): string | null {
+  const text = value.trim();
+  const kind = isIP(text);
+  if (kind === 4) return text.split('.').map(Number).join('.');
+  if (kind === 6) return new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  return null;
+}
+
+/** IP addresses: each IPv4 or IPv6, stored canonical, duplicates dropped, at most 64. */
+export function checkIpAddresses(value: unknown, field: string, problems: Problems): string[] {
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.add(field, `${field} must be a list of IP addresses`);
+    return [];
+  }
+  const out: string[] = [];
+  value.forEach((raw, i) => {
+    const ip = typeof raw === 'string' ? canonicalIp(raw) : null;
+    if (ip === null)
+      problems.add(field, `${field}[${i}] ${JSON.stringify(raw)} is not an IPv4 or IPv6 address`);
+    else if (!out.includes(ip)) out.push(ip);
+  });
+  if (out.length > 64) problems.add(field, `${field} may hold at most 64 addresses`);
+  return out;
 }

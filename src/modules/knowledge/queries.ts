@@ -3,11 +3,12 @@ import { BadUserInputError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
 import type { Loaders } from '../../loaders.js';
 import {
-  decodeCursor,
   encodeCursor,
+  pageInfoOf,
   pageRequest,
   toConnection,
   type Connection,
+  type PageInfo,
 } from '../../pagination.js';
 import type { KnowledgeSearchEngine, SearchResultModel } from '../../search/port.js';
 import { requireRole } from '../access/roles.js';
@@ -24,7 +25,7 @@ export interface KnownErrorFilterInput {
 }
 
 /** A search answer with the cursor of its next page. */
-export type SearchAnswer = SearchResultModel & { endCursor: string | null };
+export type SearchAnswer = SearchResultModel & { endCursor: string | null; pageInfo: PageInfo };
 
 /** An article matching an impact input, and why. */
 export interface KnownErrorMatchModel {
@@ -83,12 +84,12 @@ export class KnowledgeQueries {
     after?: string | null,
   ): Promise<Connection<KnownErrorModel>> {
     requireRole(actor, 'VIEWER');
-    const page = pageRequest(first, after, 2);
+    const page = pageRequest('knownErrors', first, after);
     const { total, rows } = await this.executor.readSingle('knownErrors', (tx) =>
       repo.page(tx, filterOf(filter), page.after, page.first + 1),
     );
     rows.forEach((r) => loaders.entity.prime(r.id, r));
-    return toConnection(rows, page.first, total, (n) => [n.createdAt, n.id]);
+    return toConnection(rows, page, total, (n) => [n.createdAt, n.id]);
   }
 
   /** Full-text search through the configured engine; PUBLISHED articles unless asked otherwise. */
@@ -107,12 +108,14 @@ export class KnowledgeQueries {
         `query must be 1 to ${SEARCH_LIMITS.maxQueryLength} characters`,
         'query',
       );
-    const limit = first ?? 10;
-    if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_LIMITS.maxFirst)
-      throw new BadUserInputError(`first must be from 0 to ${SEARCH_LIMITS.maxFirst}`, 'first');
-    const offset = after ? Number(decodeCursor(after, 1)[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0 || offset > SEARCH_LIMITS.maxOffset)
-      throw new BadUserInputError('after is not a cursor of this search', 'after');
+    const page = pageRequest('searchKnowledge', first, after, {
+      defaultSize: 10,
+      max: SEARCH_LIMITS.maxFirst,
+    });
+    const offset = Number(page.after?.[0] ?? 0);
+    if (offset > SEARCH_LIMITS.maxOffset)
+      throw new BadUserInputError('after is past the last page a search serves', 'after');
+    const limit = page.first;
     const f = filterOf(filter);
     const result = await this.engine.search({
       query: text,
@@ -122,9 +125,17 @@ export class KnowledgeQueries {
     });
     result.hits.forEach((h) => loaders.entity.prime(h.article.id, h.article));
     const next = offset + result.hits.length;
+    const hasNextPage = next < result.totalHits;
+    // A hit's cursor is the offset just after it; first: 0 stands where the page starts.
+    const pageInfo = pageInfoOf(
+      page,
+      result.hits.map((_, i) => encodeCursor('searchKnowledge', [offset + i + 1])),
+      hasNextPage,
+    );
     return {
       ...result,
-      endCursor: next < result.totalHits && result.hits.length > 0 ? encodeCursor([next]) : null,
+      pageInfo,
+      endCursor: hasNextPage && result.hits.length > 0 ? pageInfo.endCursor : null,
     };
   }
 }
