@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -6,6 +6,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { buildSchema, printSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -16,6 +17,7 @@ import { migrate } from './graph/migrations.js';
 import { CypherRegistry } from './graph/registry.js';
 import { mutationAuditPlugin } from './http/audit-plugin.js';
 import { createAuthenticator } from './http/auth.js';
+import { AuthThrottle } from './http/auth-throttle.js';
 import { createFormatError } from './http/format-error.js';
 import { graphqlProtection, parseOptions } from './http/graphql-limits.js';
 import { Metrics } from './http/metrics.js';
@@ -39,7 +41,7 @@ export interface App {
   services: Services;
   driver: Driver;
   httpServer: http.Server;
-  /** Reopens the security audit log after rotation. */
+  /** Reopens the security audit log after rotation and reloads the API key file (SIGHUP). */
   reopenAuditLog(): void;
   /** Stops accepting requests, drains those in flight, closes the driver. */
   close(): Promise<void>;
@@ -112,8 +114,14 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     config.authMode === 'token' && config.auditStdout,
   );
   const protection = graphqlProtection(config.graphqlLimits);
+  const typeDefs = loadTypeDefs();
+  const schema = buildSchema(typeDefs.join('\n'));
+  const rootFieldNames = new Set([
+    ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+    ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+  ]);
   const apollo = new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
+    typeDefs,
     resolvers: allResolvers() as never,
     validationRules: protection.validationRules,
     parseOptions: parseOptions(config.graphqlLimits),
@@ -125,8 +133,8 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     stopOnTerminationSignals: false,
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
-      mutationAuditPlugin(securityLog),
-      metrics.plugin(),
+      mutationAuditPlugin(securityLog, config.graphqlLimits.maxTokens),
+      metrics.plugin(rootFieldNames),
       ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
       // No HTTP cache hints are given; without this Apollo wraps every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
@@ -134,22 +142,41 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   });
   await apollo.start();
 
-  const httpServer = createHttpServer(
-    {
-      apollo,
-      services,
-      logger,
-      readiness: {
-        neo4j: () => executor.ping(),
-        migrations: async () => migrated,
-        search: () => search.ready(),
-      },
-      maxBodyBytes: 1_000_000,
-      metrics: metrics.registry,
+  const authenticator = await createAuthenticator(config);
+  const reloadKeys = () => {
+    try {
+      authenticator.reloadKeys();
+      logger.info('API key file reloaded');
+    } catch (err) {
+      logger.error({ err }, 'the API key file is bad: the keys in force stay');
+    }
+  };
+  // A removed or expired key is refused from the next request: the file is watched, and SIGHUP
+  // reloads it too.
+  const keyWatcher = config.auth.apiKeysFile
+    ? watchFile(config.auth.apiKeysFile, { interval: 1000 }, reloadKeys)
+    : undefined;
+  const httpServer = createHttpServer({
+    apollo,
+    services,
+    logger,
+    readiness: {
+      neo4j: () => executor.ping(),
+      migrations: async () => migrated,
+      search: () => search.ready(),
     },
-    await createAuthenticator(config),
+    maxBodyBytes: 1_000_000,
+    maxTokens: config.graphqlLimits.maxTokens,
+    metrics: metrics.registry,
+    sdl: printSchema(schema),
+    corsOrigins: config.corsOrigins,
+    metricsToken: config.metricsToken,
+    tokenMode: config.authMode === 'token',
+    trustedProxies: config.trustedProxies,
+    authenticator,
+    throttle: new AuthThrottle(config.auth.maxFailures, config.auth.failureWindowSeconds * 1000),
     securityLog,
-  );
+  });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host}:${port}/graphql`;
@@ -160,7 +187,10 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     services,
     driver,
     httpServer,
-    reopenAuditLog: () => securityLog.reopen(),
+    reopenAuditLog: () => {
+      securityLog.reopen();
+      reloadKeys();
+    },
     async close() {
       migrated = false;
       // close() lets in-flight requests finish; idle keep-alive sockets would otherwise hold it open.
@@ -173,6 +203,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       services.impact.topologyIndex?.stop();
       await driver.close();
       securityLog.close();
+      if (keyWatcher && config.auth.apiKeysFile) unwatchFile(config.auth.apiKeysFile, reloadKeys);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The service's configuration, parsed and validated once at boot from the environment. */
@@ -34,7 +36,21 @@ export interface Config {
     jwtRolesClaim: string;
     jwtIssuer: string | undefined;
     jwtAudience: string | undefined;
+    /** The longest lifetime (`exp` − `iat`, or `exp` − now) a JWT may have, in seconds. */
+    jwtMaxTtlSeconds: number;
+    /** True: no API key may carry ADMIN, so administrators come through the identity provider (MFA). */
+    adminRequiresJwt: boolean;
+    /** Failed authentications allowed per client address and per key id within the window. */
+    maxFailures: number;
+    /** The window of the failed-authentication limiter, in seconds. */
+    failureWindowSeconds: number;
   };
+  /** Browser origins allowed to call the API across origins (CORS); none by default. */
+  corsOrigins: string[];
+  /** The bearer token /metrics asks for; in token mode /metrics is refused without one. */
+  metricsToken: string | undefined;
+  /** Addresses of reverse proxies whose X-Forwarded-For / Forwarded the client address comes from. */
+  trustedProxies: string[];
   /** The security audit log: JSON lines appended to this file (and written to stdout). */
   auditLog: string;
   /** Also write audit lines to stdout (token mode only), for log shipping. */
@@ -122,6 +138,27 @@ export function loadConfig(
     return fallback;
   };
 
+  // Secrets may come from files (Docker and Kubernetes secrets): NAME_FILE, never with NAME too.
+  const secret = (name: string): string | undefined => {
+    const file = env[`${name}_FILE`];
+    if (!file) return env[name] || undefined;
+    if (env[name]) {
+      problems.push(`${name} and ${name}_FILE are both set: give one of them`);
+      return undefined;
+    }
+    try {
+      return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE=${file} cannot be read: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const list = (name: string): string[] =>
+    (env[name] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+
   const uri = env.NEO4J_URI || undefined;
   if (uri !== undefined && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/.test(uri)) {
     problems.push(`NEO4J_URI must be a neo4j:// or bolt:// URI, got "${uri}"`);
@@ -133,7 +170,7 @@ export function loadConfig(
     neo4j: {
       uri,
       user: env.NEO4J_USER || 'neo4j',
-      password: env.NEO4J_PASSWORD ?? '',
+      password: secret('NEO4J_PASSWORD') ?? '',
       database: env.NEO4J_DATABASE || 'neo4j',
       transactionTimeoutMs: integer('NEO4J_TX_TIMEOUT_MS', 30000, 100, 3600000),
     },
@@ -147,12 +184,19 @@ export function loadConfig(
     ),
     auth: {
       apiKeysFile: env.API_KEYS_FILE ? path.resolve(env.API_KEYS_FILE) : undefined,
-      jwtSecret: env.JWT_SECRET || undefined,
+      jwtSecret: secret('JWT_SECRET'),
       jwtPublicKeyFile: env.JWT_PUBLIC_KEY_FILE ? path.resolve(env.JWT_PUBLIC_KEY_FILE) : undefined,
       jwtRolesClaim: env.JWT_ROLES_CLAIM || 'roles',
       jwtIssuer: env.JWT_ISSUER || undefined,
       jwtAudience: env.JWT_AUDIENCE || undefined,
+      jwtMaxTtlSeconds: integer('JWT_MAX_TTL', 43200, 60, 31 * 86400),
+      adminRequiresJwt: bool('ADMIN_REQUIRES_JWT', false),
+      maxFailures: integer('AUTH_MAX_FAILURES', 10, 1, 100000),
+      failureWindowSeconds: integer('AUTH_FAILURE_WINDOW_SECONDS', 300, 1, 86400),
     },
+    corsOrigins: list('CORS_ORIGINS'),
+    metricsToken: secret('METRICS_TOKEN'),
+    trustedProxies: list('TRUSTED_PROXIES'),
     auditLog: path.resolve(env.AUDIT_LOG || path.join(env.DATA_DIR || '.data', 'audit.log')),
     auditStdout: bool('AUDIT_STDOUT', true),
     introspection: bool('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production'),
@@ -166,7 +210,7 @@ export function loadConfig(
     impactIndexMaxAgeMs: integer('IMPACT_INDEX_MAX_AGE_MS', 0, 0, 60000),
     meili: {
       url: env.MEILI_URL || undefined,
-      apiKey: env.MEILI_API_KEY || undefined,
+      apiKey: secret('MEILI_API_KEY'),
       index: env.MEILI_INDEX || 'known_errors',
       relayIntervalMs: integer('MEILI_RELAY_INTERVAL_MS', 500, 50, 60000),
     },
@@ -194,6 +238,25 @@ export function loadConfig(
     problems.push(
       'AUTH_MODE=token needs API_KEYS_FILE, JWT_SECRET or JWT_PUBLIC_KEY_FILE: nobody could sign in',
     );
+  }
+  // A reverse proxy on the same host would expose the development administrator to everyone.
+  if (serving && config.authMode === 'dev' && config.nodeEnv === 'production') {
+    problems.push(
+      'NODE_ENV=production with AUTH_MODE=dev: the development mode serves every request as an administrator (use AUTH_MODE=token)',
+    );
+  }
+  for (const origin of config.corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      problems.push(
+        `CORS_ORIGINS entries must be origins such as https://catalog.example.gov.cn, got "${origin}"`,
+      );
+  }
+  for (const proxy of config.trustedProxies) {
+    if (isIP(proxy) === 0)
+      problems.push(`TRUSTED_PROXIES entries must be IP addresses, got "${proxy}"`);
+  }
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters');
   }
   if (config.auth.jwtSecret && config.auth.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');

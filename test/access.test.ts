@@ -31,6 +31,8 @@ beforeAll(async () => {
     API_KEYS_FILE: keysFile,
     JWT_SECRET: SECRET,
     AUDIT_LOG: auditFile,
+    // The failed-login limiter is tested on its own (security.test.ts).
+    AUTH_MAX_FAILURES: '100000',
   });
   await t.reset();
 });
@@ -193,25 +195,27 @@ describe('the security audit log', () => {
     );
     const lines = auditLines();
     const denied = lines.find(
-      (l) => l.requestId === 'req-audit-denied' && l.eventType === 'MUTATION',
+      (l) => l.clientRequestId === 'req-audit-denied' && l.eventType === 'MUTATION',
     );
     expect(denied).toMatchObject({
       actor: 'viewer',
       roles: ['VIEWER'],
-      operationName: 'createConfigurationItem',
+      rootFields: ['createConfigurationItem'],
+      method: 'apiKey',
       result: 'DENIED',
       clientAddress: expect.stringMatching(/127\.0\.0\.1|::1/),
     });
     expect(Date.parse(denied.time)).toBeGreaterThan(Date.now() - 60000);
     expect(
-      lines.find((l) => l.requestId === 'req-audit-ok' && l.eventType === 'MUTATION'),
+      lines.find((l) => l.clientRequestId === 'req-audit-ok' && l.eventType === 'MUTATION'),
     ).toMatchObject({
       actor: 'cmdb',
       result: 'SUCCESS',
     });
-    expect(lines.filter((l) => l.requestId === 'req-audit-ok').map((l) => l.eventType)).toEqual([
-      'AUTHENTICATION',
-      'MUTATION',
-    ]);
+    // The server's own request id ties the two lines together; the client's is kept apart.
+    const ok = lines.filter((l) => l.clientRequestId === 'req-audit-ok');
+    expect(new Set(ok.map((l) => l.requestId)).size).toBe(1);
+    expect(ok[0].requestId).not.toBe('req-audit-ok');
+    expect(ok.map((l) => l.eventType)).toEqual(['AUTHENTICATION', 'MUTATION']);
   });
 });

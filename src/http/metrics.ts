@@ -62,8 +62,12 @@ export class Metrics {
     return timed;
   }
 
-  /** An Apollo plugin that counts and times every operation. */
-  plugin(): ApolloServerPlugin<RequestContext> {
+  /**
+   * An Apollo plugin that counts and times every operation, labelled by its root fields. Only the
+   * schema's root fields are label values (a document that names others is `unknown`), so that the
+   * label set stays bounded by the schema whatever clients send.
+   */
+  plugin(rootFieldNames: ReadonlySet<string>): ApolloServerPlugin<RequestContext> {
     const { requests, latency } = this;
     return {
       async requestDidStart() {
@@ -75,11 +79,13 @@ export class Metrics {
           },
           async willSendResponse(rc) {
             const op = operationOf(rc);
-            // Operation names come from clients: only the root field names are used as labels,
-            // so that the label set stays bounded by the schema.
-            const operation = op
-              ? `${op.operation} ${rootFields(op).sort().join(',')}`.slice(0, 120)
-              : 'unparsed';
+            const fields = op ? rootFields(op, rc.document).sort() : [];
+            const operation = !op
+              ? 'unparsed'
+              : fields.length > 0 &&
+                  fields.every((f) => rootFieldNames.has(f) || f === '__typename')
+                ? `${op.operation} ${fields.join(',')}`.slice(0, 120)
+                : 'unknown';
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             requests.inc({ operation, outcome });
             latency.observe({ operation, outcome }, seconds);

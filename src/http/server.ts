@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RequestContext } from '../context.js';
 import { createLoaders } from '../loaders.js';
-import type { SecurityLog } from '../modules/audit/security-log.js';
+import type { SecurityEvent, SecurityLog } from '../modules/audit/security-log.js';
 import type { Services } from '../services.js';
-import type { Authentication } from './auth.js';
+import type { Authentication, Authenticator } from './auth.js';
+import type { AuthThrottle } from './auth-throttle.js';
+import { clientAddressOf } from './client-address.js';
+import { summarizeDocument } from './operation.js';
 
 /** What the HTTP layer needs from the rest of the service. */
 export interface HttpDeps {
@@ -18,54 +21,137 @@ export interface HttpDeps {
   readiness: Record<string, () => Promise<boolean>>;
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** The token limit of a document, used to read refused documents for the audit log. */
+  maxTokens: number;
   /** Prometheus metrics, served at GET /metrics. */
   metrics: Registry;
+  /** The printed SDL, served at GET /schema.graphql. */
+  sdl: string;
+  /** Browser origins allowed across origins (CORS). */
+  corsOrigins: readonly string[];
+  /** The bearer token /metrics asks for; undefined: open in dev mode, refused in token mode. */
+  metricsToken: string | undefined;
+  /** Whether requests authenticate with tokens (else the dev administrator). */
+  tokenMode: boolean;
+  trustedProxies: readonly string[];
+  authenticator: Authenticator;
+  throttle: AuthThrottle;
+  securityLog: SecurityLog;
 }
+
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 };
+const refuse = (
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) => json(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  constructor(readonly head: string) {
+    super('body too large');
+  }
+}
 
 async function readBody(req: http.IncomingMessage, max: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   // An oversized body is read to its end and dropped, so that the client gets the 413 answer
-  // rather than a reset connection; past 64 times the limit the connection is cut.
+  // rather than a reset connection; past 64 times the limit the connection is cut. Its head is
+  // kept for the audit log.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > max * 64) req.destroy();
     if (size <= max) chunks.push(chunk as Buffer);
   }
-  if (size > max) throw new BodyTooLarge();
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (size > max) throw new BodyTooLarge(text.slice(0, 4096));
+  return text;
 }
 
-/** A request id: the caller's `x-request-id` when it is sane, else a new one. */
-function requestIdOf(req: http.IncomingMessage): string {
+/** The client's `x-request-id` when it is sane (1–100 of letters, digits, `_.:-`), else null. */
+function clientRequestIdOf(req: http.IncomingMessage): string | null {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : null;
 }
 
-/** Creates the Node http server: `/graphql`, `/healthz`, `/readyz`. */
-export function createHttpServer(
-  deps: HttpDeps,
-  authenticate: (authorization: string | undefined) => Promise<Authentication>,
-  securityLog: SecurityLog,
-): http.Server {
-  const { apollo, services, logger } = deps;
+/** What a request body says about its operation, as far as it can be read. */
+function documentOf(body: unknown, maxTokens: number) {
+  const b = (Array.isArray(body) ? body[0] : body) as
+    { query?: unknown; operationName?: unknown } | undefined;
+  if (typeof body === 'string') {
+    // A body that is not JSON (or was cut): its leading keyword is all that can be read.
+    const m = /"query"\s*:\s*"\s*(mutation|query|subscription)\b/.exec(body);
+    return { operationType: m ? m[1]! : null, rootFields: [], operationName: null };
+  }
+  return {
+    ...summarizeDocument(b?.query, b?.operationName, maxTokens),
+    operationName: typeof b?.operationName === 'string' ? b.operationName : null,
+  };
+}
+
+const equalSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * Creates the Node http server: `/graphql`, `/schema.graphql`, `/healthz`, `/readyz`, `/metrics`.
+ * Every request gets the server's own request id; the client's `x-request-id` is kept apart.
+ */
+export function createHttpServer(deps: HttpDeps): http.Server {
+  const { apollo, services, logger, securityLog, throttle } = deps;
+  const trusted = new Set(deps.trustedProxies);
+  const allowedOrigins = new Set(deps.corsOrigins);
+
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const requestId = requestIdOf(req);
+    const requestId = randomUUID();
+    const clientRequestId = clientRequestIdOf(req);
+    const clientAddress = clientAddressOf(req, trusted);
     res.setHeader('x-request-id', requestId);
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    const origin = req.headers.origin;
+    if (typeof origin === 'string' && allowedOrigins.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'x-request-id');
+    }
+    // Everything known of a refused request that carried a mutation, for its audit line.
+    let body: unknown = undefined;
+    let authentication: Authentication | undefined;
+    const auditRefusedMutation = (result: SecurityEvent['result'], detail: string) => {
+      const doc = documentOf(body, deps.maxTokens);
+      if (doc.operationType !== 'mutation') return;
+      securityLog.record({
+        eventType: 'MUTATION',
+        result,
+        actor: authentication?.ok
+          ? authentication.actor.id
+          : (authentication?.claimedSubject ?? null),
+        roles: authentication?.ok ? authentication.actor.roles : [],
+        method: authentication?.method ?? 'none',
+        clientAddress,
+        rootFields: doc.rootFields,
+        operationName: doc.operationName,
+        requestId,
+        clientRequestId,
+        detail,
+      });
+    };
+
     try {
       if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
-      if (url.pathname === '/metrics') {
-        res.writeHead(200, { 'content-type': deps.metrics.contentType });
-        return res.end(await deps.metrics.metrics());
-      }
       if (url.pathname === '/readyz') {
         const checks = Object.fromEntries(
           await Promise.all(
@@ -77,66 +163,137 @@ export function createHttpServer(
         const ready = Object.values(checks).every(Boolean);
         return json(res, ready ? 200 : 503, { ready, checks });
       }
-      if (url.pathname !== '/graphql') return json(res, 404, { error: 'not found' });
+      if (url.pathname === '/metrics') {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.setHeader('allow', 'GET, HEAD');
+          return json(res, 405, { error: 'method not allowed' });
+        }
+        if (deps.tokenMode || deps.metricsToken !== undefined) {
+          const given = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+          if (deps.metricsToken === undefined)
+            return json(res, 403, { error: 'set METRICS_TOKEN to serve /metrics in token mode' });
+          if (!given || !equalSecret(given, deps.metricsToken)) {
+            res.setHeader('www-authenticate', 'Bearer');
+            return json(res, 401, { error: 'a bearer METRICS_TOKEN is required' });
+          }
+        }
+        res.writeHead(200, { 'content-type': deps.metrics.contentType });
+        return res.end(await deps.metrics.metrics());
+      }
+      if (url.pathname !== '/graphql' && url.pathname !== '/schema.graphql')
+        return json(res, 404, { error: 'not found' });
 
-      const clientAddress = req.socket.remoteAddress ?? null;
-      const authentication = await authenticate(req.headers.authorization);
+      if (req.method === 'OPTIONS') {
+        // A CORS preflight: answered for allowed origins only.
+        if (typeof origin !== 'string' || !allowedOrigins.has(origin))
+          return json(res, 403, { error: 'origin not allowed (CORS_ORIGINS)' });
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-headers':
+            'authorization, content-type, x-request-id, apollo-require-preflight',
+          'access-control-max-age': '600',
+        });
+        return res.end();
+      }
+
+      if (req.method === 'POST') {
+        const text = await readBody(req, deps.maxBodyBytes);
+        const contentType = req.headers['content-type'] ?? '';
+        body = text;
+        if (text !== '' && contentType.includes('json')) {
+          try {
+            body = JSON.parse(text);
+          } catch {
+            authentication = await deps.authenticator.authenticate(req.headers.authorization);
+            auditRefusedMutation('FAILURE', 'BAD_USER_INPUT: the body is not valid JSON');
+            return refuse(res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
+          }
+        }
+      }
+
+      const keys = [clientAddress];
+      const wait = throttle.retryAfterMs(keys);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        securityLog.record({
+          eventType: 'AUTHENTICATION',
+          result: 'DENIED',
+          actor: null,
+          roles: [],
+          method: 'none',
+          clientAddress,
+          rootFields: [],
+          operationName: null,
+          requestId,
+          clientRequestId,
+          detail: `throttled: too many failed authentications, retry after ${seconds} s`,
+        });
+        auditRefusedMutation('DENIED', 'throttled');
+        res.setHeader('retry-after', String(seconds));
+        return refuse(res, 429, 'UNAUTHENTICATED', 'too many failed authentications', {
+          retryAfterSeconds: seconds,
+        });
+      }
+      authentication = await deps.authenticator.authenticate(req.headers.authorization);
       securityLog.record({
         eventType: 'AUTHENTICATION',
         result: authentication.ok ? 'SUCCESS' : 'DENIED',
-        actor: authentication.ok ? authentication.actor.id : null,
+        actor: authentication.ok
+          ? authentication.actor.id
+          : (authentication.claimedSubject ?? null),
         roles: authentication.ok ? authentication.actor.roles : [],
+        method: authentication.method,
         clientAddress,
+        rootFields: [],
         operationName: null,
         requestId,
-        detail: authentication.ok ? authentication.method : authentication.reason,
+        clientRequestId,
+        detail: authentication.ok ? undefined : authentication.reason,
       });
       if (!authentication.ok) {
+        throttle.fail(
+          authentication.claimedSubject
+            ? [clientAddress, `sub:${authentication.claimedSubject}`]
+            : keys,
+        );
+        auditRefusedMutation('DENIED', `UNAUTHENTICATED: ${authentication.reason}`);
         res.setHeader('www-authenticate', 'Bearer');
-        return json(res, 401, {
-          errors: [
-            {
-              message: `authentication required: ${authentication.reason}`,
-              extensions: { code: 'UNAUTHENTICATED' },
-            },
-          ],
-        });
+        return refuse(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          `authentication required: ${authentication.reason}`,
+        );
+      }
+
+      if (url.pathname === '/schema.graphql') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        return res.end(deps.sdl);
       }
 
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      let body: unknown = undefined;
-      if (req.method === 'POST') {
-        const text = await readBody(req, deps.maxBodyBytes);
-        if (text !== '' && (headers.get('content-type') ?? '').includes('json')) {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            return json(res, 400, {
-              errors: [
-                {
-                  message: 'the request body is not valid JSON',
-                  extensions: { code: 'BAD_USER_INPUT' },
-                },
-              ],
-            });
-          }
-        } else {
-          body = text;
-        }
-      }
+      const audit = { recorded: false };
+      const actor = authentication.actor;
+      const authMethod = authentication.method;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => ({
           requestId,
-          actor: authentication.actor,
+          clientRequestId,
+          authMethod,
+          audit,
+          actor,
           clientAddress,
           loaders: createLoaders(services.executor),
           services,
         }),
       });
+      // Refused before Apollo's plugins ran (CSRF prevention, a batch, a bad request shape).
+      if (!audit.recorded && (response.status ?? 200) >= 400)
+        auditRefusedMutation('FAILURE', `BAD_REQUEST: HTTP ${response.status}`);
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
@@ -147,22 +304,18 @@ export function createHttpServer(
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        return json(res, 413, {
-          errors: [
-            {
-              message: `the request body exceeds ${deps.maxBodyBytes} bytes`,
-              extensions: { code: 'LIMIT_EXCEEDED', limit: 'maxBodyBytes', max: deps.maxBodyBytes },
-            },
-          ],
-        });
+        body = error.head;
+        auditRefusedMutation('FAILURE', 'LIMIT_EXCEEDED: maxBodyBytes');
+        return refuse(
+          res,
+          413,
+          'LIMIT_EXCEEDED',
+          `the request body exceeds ${deps.maxBodyBytes} bytes`,
+          { limit: 'maxBodyBytes', max: deps.maxBodyBytes },
+        );
       }
       logger.error({ err: error, requestId }, 'request failed');
-      if (!res.headersSent)
-        json(res, 500, {
-          errors: [
-            { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-          ],
-        });
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     }
   });
