@@ -17,6 +17,9 @@ COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY cypher ./cypher
 COPY seed ./seed
+# The audit log volume mounts here: the directory exists, owned by the service's user, so that a
+# fresh named volume (which takes the directory's owner and mode) is writable by it.
+RUN mkdir -p /var/log/cmdb && chown node:node /var/log/cmdb && chmod 0750 /var/log/cmdb
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

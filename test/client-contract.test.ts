@@ -291,3 +291,75 @@ describe('auditTrail', () => {
     expect(byActor.auditTrail.totalCount).toBe(0);
   });
 });
+
+describe('CORS, the schema and metrics', () => {
+  it('answers preflights and sets CORS headers for allowed origins only', async () => {
+    const cors = await startTestApp({ CORS_ORIGINS: 'https://catalog.example.gov.cn' });
+    try {
+      const preflight = (origin: string) =>
+        fetch(cors.app.url, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, authorization',
+          },
+        });
+      const ok = await preflight('https://catalog.example.gov.cn');
+      expect(ok.status).toBe(204);
+      expect(ok.headers.get('access-control-allow-origin')).toBe('https://catalog.example.gov.cn');
+      expect(ok.headers.get('access-control-allow-headers')).toContain('authorization');
+      const other = await preflight('https://evil.example.com');
+      expect(other.status).toBe(403);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const r = await post(cors.app.url, JSON.stringify({ query: '{ ciClasses { name } }' }), {
+        origin: 'https://catalog.example.gov.cn',
+      });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('access-control-allow-origin')).toBe('https://catalog.example.gov.cn');
+      expect(r.headers.get('cache-control')).toBe('no-store');
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    } finally {
+      await cors.close();
+    }
+    // Without CORS_ORIGINS no origin is allowed.
+    const plain = await fetch(t.app.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://x.gov.cn' },
+    });
+    expect(plain.status).toBe(403);
+  });
+
+  it('serves the printed SDL at /schema.graphql', async () => {
+    const r = await fetch(t.app.url.replace('/graphql', '/schema.graphql'));
+    expect(r.status).toBe(200);
+    const sdl = await r.text();
+    expect(sdl).toContain('type ConfigurationItem implements Node & Component');
+    expect(sdl).toContain('nodes(');
+  });
+
+  it('keeps metric labels to the schema’s root fields, and /metrics to GET', async () => {
+    for (let i = 0; i < 5; i++) await t.gql(`{ noSuchRootField${i} { id } }`);
+    await t.ok(`{ ciClasses { name } }`);
+    const metricsUrl = t.app.url.replace('/graphql', '/metrics');
+    const text = await (await fetch(metricsUrl)).text();
+    expect(text).not.toContain('noSuchRootField');
+    expect(text).toMatch(/graphql_requests_total\{operation="query ciClasses",outcome="success"\}/);
+    expect((await fetch(metricsUrl, { method: 'POST' })).status).toBe(405);
+    const guarded = await startTestApp({ METRICS_TOKEN: 'metrics-token-0123456789' });
+    try {
+      const url = guarded.app.url.replace('/graphql', '/metrics');
+      expect((await fetch(url)).status).toBe(401);
+      const wrong = await fetch(url, {
+        headers: { authorization: 'Bearer metrics-token-wrong-xxxx' },
+      });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(url, {
+        headers: { authorization: 'Bearer metrics-token-0123456789' },
+      });
+      expect(right.status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -1,4 +1,6 @@
 import type { MeiliSearchEngine } from '../src/search/meili-engine.js';
+import { Meilisearch } from 'meilisearch';
+import { serviceKey } from '../src/search/meili-keys.js';
 import { reindex } from '../src/search/reindex.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -87,9 +89,39 @@ if (!meiliUrl)
     ).toBe(1);
   });
 
+  it('escapes stored markup in highlights, keeping only its own <em>', async () => {
+    const a = await publish(
+      t,
+      'Zebra <img src=x onerror=alert(1)> & "q" <script>x</script>',
+      'zebra',
+    );
+    await engine().drainOutbox();
+    const r = (await t.ok(SEARCH, { q: 'zebra' })).searchKnowledge;
+    expect(r.hits[0].knownError.id).toBe(a.id);
+    const snippets = r.hits[0].highlights.map((h: any) => h.snippet).join('\n');
+    expect(snippets).toContain(
+      '<em>Zebra</em> &lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;',
+    );
+    expect(snippets.replace(/<\/?em>/g, '')).not.toMatch(/[<>]/);
+  });
+
   it('rebuilds the index with reindex and swaps it in', async () => {
     const result = await reindex(engine().meili, t.app.services.executor, index);
     expect(result.documents).toBeGreaterThanOrEqual(2);
     expect((await t.ok(SEARCH, { q: 'printer' })).searchKnowledge.totalHits).toBeGreaterThan(0);
+  });
+});
+
+const master = process.env.MEILI_MASTER_KEY;
+(meiliUrl && master ? describe : describe.skip)('the scoped Meilisearch key', () => {
+  it('serves the index and its reindex twins, and nothing else', async () => {
+    const index = `test_scoped_${Date.now()}`;
+    const key = await serviceKey(meiliUrl!, master!, index);
+    expect(await serviceKey(meiliUrl!, master!, index)).toBe(key);
+    const scoped = new Meilisearch({ host: meiliUrl!, apiKey: key });
+    await scoped.createIndex(`${index}_1`).waitTask();
+    await expect(scoped.createIndex(`other_${index}`).waitTask()).rejects.toThrow();
+    await expect(scoped.getKeys()).rejects.toThrow();
+    await new Meilisearch({ host: meiliUrl!, apiKey: master! }).deleteIndexIfExists(`${index}_1`);
   });
 });
