@@ -153,9 +153,8 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   };
   // A removed or expired key is refused from the next request: the file is watched, and SIGHUP
   // reloads it too.
-  const keyWatcher = config.auth.apiKeysFile
-    ? watchFile(config.auth.apiKeysFile, { interval: 1000 }, reloadKeys)
-    : undefined;
+  const keysFile = config.authMode === 'token' ? config.auth.apiKeysFile : undefined;
+  if (keysFile) watchFile(keysFile, { interval: 1000 }, reloadKeys);
   const httpServer = createHttpServer({
     apollo,
     services,
@@ -203,7 +202,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       services.impact.topologyIndex?.stop();
       await driver.close();
       securityLog.close();
-      if (keyWatcher && config.auth.apiKeysFile) unwatchFile(config.auth.apiKeysFile, reloadKeys);
+      if (keysFile) unwatchFile(keysFile, reloadKeys);
     },
   };
 }

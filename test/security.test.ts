@@ -221,4 +221,33 @@ describe('failed logins', () => {
       await guarded.close();
     }
   });
+
+  it('throttles a claimed JWT subject across addresses', async () => {
+    const guarded = await startTestApp({
+      AUTH_MODE: 'token',
+      JWT_SECRET: SECRET,
+      AUDIT_LOG: path.join(dir, 'subject.log'),
+      AUTH_MAX_FAILURES: '3',
+      TRUSTED_PROXIES: '127.0.0.1,::1',
+    });
+    try {
+      const forged = await new SignJWT({ sub: 'admin1', roles: ['ADMIN'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('a-wrong-secret-of-at-least-32-characters'));
+      // Each attempt from another address: only the subject ties them together.
+      const from = (i: number, token: string) =>
+        guarded.gql(`{ ciClasses { name } }`, undefined, {
+          authorization: `Bearer ${token}`,
+          'x-forwarded-for': `198.51.100.${i}`,
+        });
+      for (let i = 1; i <= 3; i++) expect((await from(i, forged)).status).toBe(401);
+      expect((await from(4, forged)).status).toBe(429);
+      const other = await jwt({ sub: 'viewer2', roles: ['VIEWER'] });
+      expect((await from(5, other)).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
 });

@@ -67,6 +67,8 @@ export function readApiKeys(file: string, adminRequiresJwt = false): Map<string,
 /** The request authenticator, and how to reload its API key file. */
 export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<Authentication>;
+  /** The subject a bearer JWT claims, unverified (for the failed-login limiter's key); else null. */
+  claimedSubject(authorization: string | undefined): string | null;
   /** Reads API_KEYS_FILE again; a bad file keeps the keys in force and throws. */
   reloadKeys(): void;
 }
@@ -87,6 +89,7 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
         method: 'dev',
       }),
       reloadKeys: () => undefined,
+      claimedSubject: () => null,
     };
   }
   const { auth } = config;
@@ -109,6 +112,9 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
       return undefined;
     }
   };
+  const bearer = (authorization: string | undefined) =>
+    /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const isJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
 
   const verifyJwt = async (token: string): Promise<Authentication> => {
     if (!hmacKey && !rsaKey) return { ok: false, method: 'jwt', reason: 'JWTs are not accepted' };
@@ -139,16 +145,15 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
 
   return {
     async authenticate(authorization) {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-      if (!match) {
+      const token = bearer(authorization);
+      if (!token) {
         return {
           ok: false,
           method: 'none',
           reason: authorization ? 'malformed Authorization header' : 'no token',
         };
       }
-      const token = match[1]!;
-      if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) return verifyJwt(token);
+      if (isJwt(token)) return verifyJwt(token);
       const hash = hashApiKey(token);
       const entry = apiKeys.get(hash);
       // The map lookup found a candidate; compare the hashes in constant time all the same.
@@ -161,6 +166,10 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
         method: 'apiKey',
         actor: { id: entry.id, roles: knownRoles(entry.roles) },
       };
+    },
+    claimedSubject(authorization) {
+      const token = bearer(authorization);
+      return token && isJwt(token) ? (claimedSubject(token) ?? null) : null;
     },
     reloadKeys() {
       if (auth.apiKeysFile) apiKeys = readApiKeys(auth.apiKeysFile, auth.adminRequiresJwt);

@@ -84,15 +84,19 @@ function clientRequestIdOf(req: http.IncomingMessage): string | null {
   return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : null;
 }
 
-/** What a request body says about its operation, as far as it can be read. */
+/** What a request body (parsed, or its raw text) says about its operation, as far as it can be read. */
 function documentOf(body: unknown, maxTokens: number) {
+  if (typeof body === 'string') {
+    try {
+      return documentOf(JSON.parse(body), maxTokens);
+    } catch {
+      // Not JSON (or cut at the size limit): its leading keyword is all that can be read.
+      const m = /"query"\s*:\s*"\s*(mutation|query|subscription)\b/.exec(body);
+      return { operationType: m ? m[1]! : null, rootFields: [], operationName: null };
+    }
+  }
   const b = (Array.isArray(body) ? body[0] : body) as
     { query?: unknown; operationName?: unknown } | undefined;
-  if (typeof body === 'string') {
-    // A body that is not JSON (or was cut): its leading keyword is all that can be read.
-    const m = /"query"\s*:\s*"\s*(mutation|query|subscription)\b/.exec(body);
-    return { operationType: m ? m[1]! : null, rootFields: [], operationName: null };
-  }
   return {
     ...summarizeDocument(b?.query, b?.operationName, maxTokens),
     operationName: typeof b?.operationName === 'string' ? b.operationName : null,
@@ -196,29 +200,20 @@ export function createHttpServer(deps: HttpDeps): http.Server {
         return res.end();
       }
 
-      if (req.method === 'POST') {
-        const text = await readBody(req, deps.maxBodyBytes);
-        const contentType = req.headers['content-type'] ?? '';
-        body = text;
-        if (text !== '' && contentType.includes('json')) {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            authentication = await deps.authenticator.authenticate(req.headers.authorization);
-            auditRefusedMutation('FAILURE', 'BAD_USER_INPUT: the body is not valid JSON');
-            return refuse(res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
-          }
-        }
-      }
+      // The body is read (and its size checked) first, so that a refused request that carried a
+      // mutation is audited with what it asked; it is parsed once the caller is known.
+      const text = req.method === 'POST' ? await readBody(req, deps.maxBodyBytes) : '';
+      body = req.method === 'POST' ? text : undefined;
 
-      const keys = [clientAddress];
+      const subject = deps.authenticator.claimedSubject(req.headers.authorization);
+      const keys = [clientAddress, subject === null ? null : `sub:${subject}`];
       const wait = throttle.retryAfterMs(keys);
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);
         securityLog.record({
           eventType: 'AUTHENTICATION',
           result: 'DENIED',
-          actor: null,
+          actor: subject,
           roles: [],
           method: 'none',
           clientAddress,
@@ -251,11 +246,7 @@ export function createHttpServer(deps: HttpDeps): http.Server {
         detail: authentication.ok ? undefined : authentication.reason,
       });
       if (!authentication.ok) {
-        throttle.fail(
-          authentication.claimedSubject
-            ? [clientAddress, `sub:${authentication.claimedSubject}`]
-            : keys,
-        );
+        throttle.fail(keys);
         auditRefusedMutation('DENIED', `UNAUTHENTICATED: ${authentication.reason}`);
         res.setHeader('www-authenticate', 'Bearer');
         return refuse(
@@ -264,6 +255,15 @@ export function createHttpServer(deps: HttpDeps): http.Server {
           'UNAUTHENTICATED',
           `authentication required: ${authentication.reason}`,
         );
+      }
+
+      if (text !== '' && (req.headers['content-type'] ?? '').includes('json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          auditRefusedMutation('FAILURE', 'BAD_USER_INPUT: the body is not valid JSON');
+          return refuse(res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
+        }
       }
 
       if (url.pathname === '/schema.graphql') {

@@ -26,14 +26,14 @@ export interface SecurityEvent {
 }
 
 /** Bounds of audit fields: a client cannot make a line long. */
-export const AUDIT_FIELD_MAX = 256;
+const AUDIT_FIELD_MAX = 256;
 const MAX_LIST = 50;
 
 const cap = (v: string | null | undefined, max = AUDIT_FIELD_MAX): string | null =>
   v === null || v === undefined ? null : v.length > max ? `${v.slice(0, max - 1)}…` : v;
 
 /** The event with every field within its bound (the client's operation name at 128 characters). */
-export function boundedEvent(event: SecurityEvent): SecurityEvent {
+function boundedEvent(event: SecurityEvent): SecurityEvent {
   return {
     ...event,
     actor: cap(event.actor),

@@ -56,6 +56,23 @@ export function toStoredProps(
   return props;
 }
 
+/** A page of ChangeRecords keyed by (at, id) after the cursor, and the total matching. */
+async function changeRecordPage(
+  tx: QueryRunner,
+  query: 'audit/trail-page' | 'audit/history-page',
+  params: Record<string, unknown>,
+  after: unknown[] | null,
+  limit: number,
+): Promise<{ total: number; rows: EntityModel[] }> {
+  const [row] = await tx.run(query, {
+    ...params,
+    afterAt: after?.[0] ?? null,
+    afterId: after?.[1] ?? null,
+    limit: neo4j.int(limit),
+  });
+  return { total: Number(row!.total), rows: (row!.rows as EntityRow[]).map(toEntityModel) };
+}
+
 /** Recomputes the lookup keys (id, asset tag, serial, IPs, name) of CIs just written. */
 async function refreshIdentifiers(
   tx: QueryRunner,
@@ -382,39 +399,25 @@ export const cmdbRepository = {
     return Number(row?.members ?? 0);
   },
 
-  /** A page of the audit trail of one entity, newest first. */
-  async trailPage(
-    tx: QueryRunner,
-    filter: AuditTrailFilter,
-    after: unknown[] | null,
-    limit: number,
-  ): Promise<{ total: number; rows: EntityModel[] }> {
-    const [row] = await tx.run('audit/trail-page', {
-      since: filter.since ?? null,
-      until: filter.until ?? null,
-      entityType: filter.entityType ?? null,
-      actor: filter.actor ?? null,
-      action: filter.action ?? null,
-      afterAt: after?.[0] ?? null,
-      afterId: after?.[1] ?? null,
-      limit: neo4j.int(limit),
-    });
-    return { total: Number(row!.total), rows: (row!.rows as EntityRow[]).map(toEntityModel) };
+  /** A page of the audit trail across the graph, oldest first. */
+  trailPage(tx: QueryRunner, filter: AuditTrailFilter, after: unknown[] | null, limit: number) {
+    return changeRecordPage(
+      tx,
+      'audit/trail-page',
+      {
+        since: filter.since ?? null,
+        until: filter.until ?? null,
+        entityType: filter.entityType ?? null,
+        actor: filter.actor ?? null,
+        action: filter.action ?? null,
+      },
+      after,
+      limit,
+    );
   },
 
   /** The audit trail of one entity, newest first. */
-  async historyPage(
-    tx: QueryRunner,
-    entityId: string,
-    after: unknown[] | null,
-    limit: number,
-  ): Promise<{ total: number; rows: EntityModel[] }> {
-    const [row] = await tx.run('audit/history-page', {
-      entityId,
-      afterAt: after?.[0] ?? null,
-      afterId: after?.[1] ?? null,
-      limit: neo4j.int(limit),
-    });
-    return { total: Number(row!.total), rows: (row!.rows as EntityRow[]).map(toEntityModel) };
+  historyPage(tx: QueryRunner, entityId: string, after: unknown[] | null, limit: number) {
+    return changeRecordPage(tx, 'audit/history-page', { entityId }, after, limit);
   },
 };
