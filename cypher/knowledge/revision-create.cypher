@@ -1,7 +1,7 @@
-// Saves the article's current text as a revision of its current version.
+// Saves a revision of the article at its current version with the given text ($text: title,
+// symptoms, cause, workaround, resolution): the article's own text, or a pending edit's.
 MATCH (k:KnownError {id: $id})
 CREATE (k)-[:HAS_REVISION]->(r:KnownErrorRevision)
-SET r.version = k.version, r.title = k.title, r.symptoms = k.symptoms, r.cause = k.cause,
-  r.workaround = k.workaround, r.resolution = k.resolution, r.editedBy = $editedBy,
-  r.editedAt = datetime($now), r.changeNote = $changeNote
+SET r += $text, r.version = k.version, r.editedBy = $editedBy, r.editedAt = datetime($now),
+  r.changeNote = $changeNote
 RETURN r.version AS version

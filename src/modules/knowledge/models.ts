@@ -32,6 +32,13 @@ export interface KnownErrorModel {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** The revision whose text is published (null before the first publication). */
+  publishedRevision: number | null;
+  /**
+   * An edit of a PUBLISHED article waiting for review: its stage and the article's fields as the
+   * edit has them. Readers, search and impact matches keep the published text until it is published.
+   */
+  pending: { status: 'DRAFT' | 'IN_REVIEW'; fields: Record<string, unknown> } | null;
 }
 
 /** One saved version of an article's text. */
@@ -79,6 +86,17 @@ export function toKnownError(p: Record<string, unknown>): KnownErrorModel {
     createdAt: String(p.createdAt),
     updatedAt: String(p.updatedAt),
     publishedAt: str(p.publishedAt),
+    publishedRevision:
+      p.publishedRevision === null || p.publishedRevision === undefined
+        ? null
+        : Number(p.publishedRevision),
+    pending:
+      typeof p.pendingFields === 'string'
+        ? {
+            status: p.pendingStatus as 'DRAFT' | 'IN_REVIEW',
+            fields: JSON.parse(p.pendingFields) as Record<string, unknown>,
+          }
+        : null,
   };
 }
 

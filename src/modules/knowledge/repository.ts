@@ -1,5 +1,6 @@
 import type { QueryRunner } from '../../graph/executor.js';
 import {
+  TEXT_FIELDS,
   toKnownError,
   type KnownErrorLinks,
   type KnownErrorModel,
@@ -74,15 +75,17 @@ export const knowledgeRepository = {
     await tx.run('knowledge/update', { id, props, now });
   },
 
-  /** Saves the current text as a revision. */
+  /** Saves a revision at the article's current version with this text (its own, or a pending edit's). */
   async saveRevision(
     tx: QueryRunner,
     id: string,
+    fields: Record<string, unknown>,
     editedBy: string,
     changeNote: string | null,
     now: string,
   ): Promise<void> {
-    await tx.run('knowledge/revision-create', { id, editedBy, changeNote, now });
+    const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, fields[f] ?? null]));
+    await tx.run('knowledge/revision-create', { id, text, editedBy, changeNote, now });
   },
 
   /** Adds or removes links to components (by id) and classes (by name). */

@@ -2,7 +2,8 @@ import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { ComponentModel, ConfigurationItemModel, ServiceModel } from '../cmdb/models.js';
 import type { KnownErrorModel } from './models.js';
-import type { LinkInput, TransitionName } from './service.js';
+import type { LinkInput } from './service.js';
+import type { TransitionName } from './workflow.js';
 
 const loadMany = async <T>(ctx: RequestContext, ids: string[]) =>
   (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
@@ -77,6 +78,9 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
       loadMany<ServiceModel>(ctx, (await ctx.loaders.knownErrorLinks.load(k.id)).serviceIds),
     appliesToClasses: async (k, _, ctx) => (await ctx.loaders.knownErrorLinks.load(k.id)).classes,
     revisions: (k, _, ctx) => ctx.loaders.knownErrorRevisions.load(k.id),
+    pendingStatus: (k) => k.pending?.status ?? null,
+    pendingRevision: async (k, _, ctx) =>
+      k.pending ? ((await ctx.loaders.knownErrorRevisions.load(k.id)).at(-1) ?? null) : null,
     history: (k, { first, after }, ctx) =>
       ctx.services.cmdbQueries.history(ctx.actor, k.id, first, after),
   },

@@ -17,6 +17,7 @@ import { originOf, throwProblems } from '../cmdb/service.js';
 import { readTaxonomy } from '../cmdb/taxonomy.js';
 import type { FieldProblem } from '../cmdb/validation.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
+import { planTransition, TRANSITIONS, type TransitionName } from './workflow.js';
 import { knowledgeRepository as repo } from './repository.js';
 import { ARTICLE_LIMITS, normalizeArticle, type ArticleFields } from './validation.js';
 
@@ -26,15 +27,6 @@ export interface LinkInput {
   serviceIds?: string[] | null;
   ciClasses?: string[] | null;
 }
-
-/** A workflow step of API.md: from which status to which, and the role it needs. */
-const TRANSITIONS = {
-  submit: { from: 'DRAFT', to: 'IN_REVIEW', role: 'ENGINEER' },
-  publish: { from: 'IN_REVIEW', to: 'PUBLISHED', role: 'PROBLEM_MANAGER' },
-  reject: { from: 'IN_REVIEW', to: 'DRAFT', role: 'PROBLEM_MANAGER' },
-  retire: { from: 'PUBLISHED', to: 'RETIRED', role: 'PROBLEM_MANAGER' },
-} as const;
-export type TransitionName = keyof typeof TRANSITIONS;
 
 const ENTITY_TYPE = 'KnownError';
 
@@ -76,7 +68,7 @@ export class KnowledgeService {
       };
       await repo.create(tx, id, props, now);
       await repo.changeLinks(tx, 'add', id, [...links.ciIds, ...links.serviceIds], links.classes);
-      await repo.saveRevision(tx, id, actor.id, null, now);
+      await repo.saveRevision(tx, id, fields, actor.id, null, now);
       await this.finish(tx, actor, requestId, id, now, [
         {
           action: 'CREATE',
@@ -107,9 +99,19 @@ export class KnowledgeService {
     await this.executor.writeTx('updateKnownError', async (tx) => {
       const before = await this.lockForWrite(tx, id, expectedVersion, 'edited');
       const now = new Date().toISOString();
-      await repo.update(tx, id, fields, now);
-      await repo.saveRevision(tx, id, actor.id, changeNote?.trim() || null, now);
-      const changes = diffFields(pick(before, Object.keys(fields)), fields);
+      // A PUBLISHED article keeps its published text for readers, search and impact matches: the
+      // edit waits as a pending edit (DRAFT) until it is submitted and published in its turn.
+      const editsPublished = before.status === 'PUBLISHED';
+      const base = before.pending?.fields ?? articleFields(before);
+      const after = { ...base, ...fields };
+      const props = editsPublished
+        ? { pendingFields: JSON.stringify(after), pendingStatus: before.pending?.status ?? 'DRAFT' }
+        : fields;
+      await repo.update(tx, id, props, now);
+      await repo.saveRevision(tx, id, after, actor.id, changeNote?.trim() || null, now);
+      const changes: Record<string, unknown> = diffFields(pick(base, Object.keys(fields)), fields);
+      if (editsPublished && !before.pending)
+        changes.pendingStatus = { before: null, after: 'DRAFT' };
       if (changeNote) changes.changeNote = { before: null, after: changeNote };
       await this.finish(tx, actor, requestId, id, now, [
         { action: 'UPDATE', entityType: ENTITY_TYPE, entityId: id, changes },
@@ -135,25 +137,18 @@ export class KnowledgeService {
       throw new BadUserInputError('reason is too long', 'reason');
     await this.executor.writeTx(`${name}KnownError`, async (tx) => {
       const before = await this.lock(tx, id, expectedVersion);
-      if (before.status !== step.from) {
-        throw new InvalidTransitionError(
-          `cannot ${name} an article that is ${before.status}; it must be ${step.from}`,
-          { from: before.status, to: step.to },
-        );
-      }
-      // Separated duties: an author does not approve their own article, unless an ADMIN,
-      // and then the override is on the record.
-      const selfApproval = name === 'publish' && before.author === actor.id;
-      if (selfApproval && !hasRole(actor, 'ADMIN'))
-        throw new ForbiddenError('the author of an article cannot publish it', 'ADMIN');
+      const [revisions] = await repo.revisions(tx, [id]);
       const now = new Date().toISOString();
-      const props: Record<string, unknown> = { status: step.to };
-      if (name === 'publish' || name === 'reject') props.reviewer = actor.id;
-      if (name === 'publish' && !before.publishedAt) props.publishedAt = now;
-      await repo.update(tx, id, props, now);
-      const changes: Record<string, unknown> = diffFields(pick(before, Object.keys(props)), props);
+      const plan = planTransition(name, actor, before, revisions!, now);
+      await repo.update(tx, id, plan.props, now);
+      // pendingFields is the pending edit's whole text: its fields are recorded when published.
+      const keys = Object.keys(plan.props).filter((k) => k !== 'pendingFields');
+      const changes: Record<string, unknown> = diffFields(
+        pick(auditedState(before), keys),
+        pick(plan.props, keys),
+      );
       if (reason) changes.reason = { before: null, after: reason.trim() };
-      if (selfApproval) changes.authorOverride = { before: null, after: true };
+      if (plan.authorOverride) changes.authorOverride = { before: null, after: true };
       await this.finish(tx, actor, requestId, id, now, [
         { action: 'TRANSITION', entityType: ENTITY_TYPE, entityId: id, changes },
       ]);
@@ -177,7 +172,13 @@ export class KnowledgeService {
     await this.executor.writeTx(
       how === 'add' ? 'linkKnownError' : 'unlinkKnownError',
       async (tx) => {
-        await this.lockForWrite(tx, id, expectedVersion ?? null, 'relinked');
+        const article = await this.lockForWrite(tx, id, expectedVersion ?? null, 'relinked');
+        // What a published article applies to decides which impact reports show it: reviewed.
+        if (article.status === 'PUBLISHED' && !hasRole(actor, 'PROBLEM_MANAGER'))
+          throw new ForbiddenError(
+            'changing what a published article applies to needs PROBLEM_MANAGER',
+            'PROBLEM_MANAGER',
+          );
         if (how === 'add') await this.checkLinkTargets(tx, links);
         const [before] = await repo.links(tx, [id]);
         await repo.changeLinks(tx, how, id, [...links.ciIds, ...links.serviceIds], links.classes);
@@ -295,8 +296,29 @@ export class KnowledgeService {
   }
 }
 
-const pick = (model: KnownErrorModel, keys: string[]): Record<string, unknown> =>
-  Object.fromEntries(keys.map((k) => [k, (model as unknown as Record<string, unknown>)[k]]));
+const pick = (values: object, keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(keys.map((k) => [k, (values as Record<string, unknown>)[k] ?? null]));
+
+/** What a transition's audit record compares: the fields, the status and the review state. */
+const auditedState = (a: KnownErrorModel): Record<string, unknown> => ({
+  ...articleFields(a),
+  status: a.status,
+  reviewer: a.reviewer,
+  publishedAt: a.publishedAt,
+  publishedRevision: a.publishedRevision,
+  pendingStatus: a.pending?.status ?? null,
+});
+
+/** The fields an edit may change, as the article has them. */
+const articleFields = (a: KnownErrorModel): Record<string, unknown> => ({
+  title: a.title,
+  symptoms: a.symptoms,
+  cause: a.cause,
+  workaround: a.workaround,
+  resolution: a.resolution,
+  tags: a.tags,
+  problemRef: a.problemRef,
+});
 
 const linkShape = (l: { ciIds: string[]; serviceIds: string[]; classes: string[] }) => ({
   ciIds: [...l.ciIds].sort(),
