@@ -1,5 +1,6 @@
 import type { Taxonomy } from './taxonomy.js';
 import {
+  checkCharacters,
   checkDate,
   checkEnum,
   checkId,
@@ -88,6 +89,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sort(value));
 }
 
+/** Every key and string value inside a JSON value. */
+const jsonStrings = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : Array.isArray(v)
+      ? v.flatMap(jsonStrings)
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => [k, ...jsonStrings(x)])
+        : [];
+
 const one = (id: string | null): string[] => (id === null ? [] : [id]);
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
@@ -150,7 +161,10 @@ export const CI_SPEC: EntitySpec = {
     if (input.attributes !== null && input.attributes !== undefined) {
       if (typeof input.attributes !== 'object' || Array.isArray(input.attributes))
         problems.add('attributes', 'attributes must be a JSON object');
-      else attributes = canonicalJson(input.attributes);
+      else if (
+        jsonStrings(input.attributes).every((t) => checkCharacters(t, 'attributes', problems))
+      )
+        attributes = canonicalJson(input.attributes);
     }
     return {
       id: checkId(input.id, 'id', problems),

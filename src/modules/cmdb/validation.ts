@@ -23,6 +23,37 @@ export class Problems {
 const MAX_NAME = 300;
 const MAX_TEXT = 20000;
 
+/**
+ * Characters no stored text may hold: NUL and the other C0 controls but tab and line ends, lone
+ * surrogates, Unicode non-characters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF), and the bidirectional
+ * embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), with which a text can
+ * show one thing and say another.
+ */
+const FORBIDDEN_CHARACTERS =
+  // Control characters are what this expression is for.
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E\u2066-\u2069\uFDD0-\uFDEF]|[\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text breaks the character rules (FORBIDDEN_CHARACTERS), or null when it does not. */
+export function forbiddenCharacter(text: string): string | null {
+  const m = FORBIDDEN_CHARACTERS.exec(text);
+  if (!m) return null;
+  const code = m[0].codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 0x20) return `a control character (${hex})`;
+  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069))
+    return `a bidirectional control (${hex})`;
+  if (code >= 0xd800 && code <= 0xdfff && m[0].length === 1) return 'a lone surrogate';
+  return `a non-character (${hex})`;
+}
+
+/** Adds a problem when a text holds a forbidden character; true when it was clean. */
+export function checkCharacters(text: string, field: string, problems: Problems): boolean {
+  const why = forbiddenCharacter(text);
+  if (why) problems.add(field, `${field} must not contain ${why}`);
+  return why === null;
+}
+
 /** A required name: trimmed, not blank, at most 300 characters. */
 export function checkName(value: unknown, field: string, problems: Problems): string {
   if (typeof value !== 'string' || value.trim() === '') {
@@ -30,6 +61,7 @@ export function checkName(value: unknown, field: string, problems: Problems): st
     return '';
   }
   const name = value.trim();
+  checkCharacters(name, field, problems);
   if ([...name].length > MAX_NAME)
     problems.add(field, `${field} must be at most ${MAX_NAME} characters`);
   return name;
@@ -42,6 +74,7 @@ export function checkText(value: unknown, field: string, problems: Problems): st
     problems.add(field, `${field} must be a string`);
     return null;
   }
+  checkCharacters(value, field, problems);
   if ([...value].length > MAX_TEXT)
     problems.add(field, `${field} must be at most ${MAX_TEXT} characters`);
   return value.trim() === '' ? null : value;
@@ -116,6 +149,7 @@ export function checkTags(value: unknown, field: string, problems: Problems): st
   if (tags.some((t) => t === '' || [...t].length > 64))
     problems.add(field, `${field} must be non-blank strings of at most 64 characters`);
   if (tags.length > 50) problems.add(field, `${field} may hold at most 50 tags`);
+  tags.some((t) => !checkCharacters(t, field, problems));
   return tags;
 }
 
@@ -129,11 +163,14 @@ export function checkRef(value: unknown, field: string, problems: Problems): str
   return value;
 }
 
-/** An id given by a create input: 1 to 200 characters of letters, digits and `-_.:`. */
+/**
+ * An id given by a create input: 1 to 200 ASCII letters, digits and `-_.:` (no look-alike letters
+ * of other scripts: an id is typed, pasted into tickets and matched exactly).
+ */
 export function checkId(value: unknown, field: string, problems: Problems): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !/^[\p{L}\p{N}_.:-]{1,200}$/u.test(value)) {
-    problems.add(field, `${field} must be 1 to 200 letters, digits or - _ . :`);
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_.:-]{1,200}$/.test(value)) {
+    problems.add(field, `${field} must be 1 to 200 of the characters A-Z a-z 0-9 - _ . :`);
     return null;
   }
   return value;

@@ -19,7 +19,12 @@ import type { FieldProblem } from '../cmdb/validation.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
 import { planTransition, TRANSITIONS, type TransitionName } from './workflow.js';
 import { knowledgeRepository as repo } from './repository.js';
-import { ARTICLE_LIMITS, normalizeArticle, type ArticleFields } from './validation.js';
+import {
+  ARTICLE_LIMITS,
+  checkArticleText,
+  normalizeArticle,
+  type ArticleFields,
+} from './validation.js';
 
 /** What an article applies to, as a write gives it. */
 export interface LinkInput {
@@ -95,6 +100,7 @@ export class KnowledgeService {
     const fields = normalizeArticle(input, false, problems);
     if (changeNote && changeNote.length > ARTICLE_LIMITS.changeNoteLength)
       problems.push({ field: 'changeNote', message: 'changeNote is too long' });
+    if (changeNote) checkArticleText(changeNote, 'changeNote', problems);
     throwProblems(problems);
     await this.executor.writeTx('updateKnownError', async (tx) => {
       const before = await this.lockForWrite(tx, id, expectedVersion, 'edited');
@@ -135,6 +141,9 @@ export class KnowledgeService {
       throw new BadUserInputError(`a reason is required to ${name} an article`, 'reason');
     if (reason && reason.length > ARTICLE_LIMITS.changeNoteLength)
       throw new BadUserInputError('reason is too long', 'reason');
+    const reasonProblems: FieldProblem[] = [];
+    if (reason) checkArticleText(reason, 'reason', reasonProblems);
+    throwProblems(reasonProblems);
     await this.executor.writeTx(`${name}KnownError`, async (tx) => {
       const before = await this.lock(tx, id, expectedVersion);
       const [revisions] = await repo.revisions(tx, [id]);

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../cmdb/validation.js';
+import { forbiddenCharacter, type FieldProblem } from '../cmdb/validation.js';
 import { TEXT_FIELDS, type TextField } from './models.js';
 
 /** Bounds of an article's fields. */
@@ -24,6 +24,12 @@ export interface ArticleFields {
 }
 
 const REQUIRED: readonly TextField[] = ['title', 'symptoms'];
+
+/** Adds a problem when a text holds a character no stored text may (see forbiddenCharacter). */
+export function checkArticleText(text: string, field: string, problems: FieldProblem[]): void {
+  const why = forbiddenCharacter(text);
+  if (why) problems.push({ field, message: `${field} must not contain ${why}` });
+}
 
 /**
  * Checks and normalizes the given fields: required texts present and not blank, lengths bounded,
@@ -51,6 +57,7 @@ export function normalizeArticle(
     const max = field === 'title' ? ARTICLE_LIMITS.titleLength : ARTICLE_LIMITS.textLength;
     if (value.length > max)
       problems.push({ field, message: `${field} is longer than ${max} characters` });
+    checkArticleText(value, field, problems);
     out[field] = field === 'title' ? value.trim() : value;
   }
   if (input.tags !== undefined) {
@@ -62,6 +69,7 @@ export function normalizeArticle(
         field: 'tags',
         message: `a tag is at most ${ARTICLE_LIMITS.tagLength} characters`,
       });
+    tags.forEach((t) => checkArticleText(t, 'tags', problems));
     out.tags = tags;
   } else if (creating) {
     out.tags = [];
@@ -70,6 +78,7 @@ export function normalizeArticle(
     const ref = input.problemRef?.trim() || null;
     if (ref && ref.length > ARTICLE_LIMITS.problemRefLength)
       problems.push({ field: 'problemRef', message: 'problemRef is too long' });
+    if (ref) checkArticleText(ref, 'problemRef', problems);
     out.problemRef = ref;
   }
   return out;
