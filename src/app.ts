@@ -100,6 +100,11 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   );
   const services = createServices(executor, search, logger, {
     impactIndexMaxAgeMs: config.impactIndexMaxAgeMs,
+    access: {
+      apiKeysFile: config.authMode === 'token' ? config.auth.apiKeysFile : undefined,
+      adminRequiresJwt: config.auth.adminRequiresJwt,
+      auditLog: config.auditLog,
+    },
   });
   if (config.seedDemo) {
     await seedDemoIfEmpty(services, logger);
@@ -155,6 +160,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   // reloads it too.
   const keysFile = config.authMode === 'token' ? config.auth.apiKeysFile : undefined;
   if (keysFile) watchFile(keysFile, { interval: 1000 }, reloadKeys);
+  services.access.onKeysChanged = reloadKeys;
   const httpServer = createHttpServer({
     apollo,
     services,

@@ -20,6 +20,7 @@ export const CURSOR_LISTS = {
   auditTrail: ['string', 'string'],
   knownErrors: ['string', 'string'],
   searchKnowledge: ['number'],
+  auditEvents: ['number'],
 } as const satisfies Record<string, readonly CursorPart[]>;
 export type CursorList = keyof typeof CURSOR_LISTS;
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Executor } from './graph/executor.js';
+import { AccessService, type AccessOptions } from './modules/access/service.js';
 import { CmdbQueries } from './modules/cmdb/queries.js';
 import { ImportService } from './modules/cmdb/import.js';
 import { CmdbService } from './modules/cmdb/service.js';
@@ -12,6 +13,7 @@ import type { KnowledgeSearchEngine } from './search/port.js';
 /** The application services, built once at start and shared by every request. */
 export interface Services {
   executor: Executor;
+  access: AccessService;
   cmdb: CmdbService;
   cmdbQueries: CmdbQueries;
   importer: ImportService;
@@ -26,10 +28,13 @@ export function createServices(
   executor: Executor,
   search: KnowledgeSearchEngine,
   logger: Logger,
-  options: { impactIndexMaxAgeMs?: number } = {},
+  options: { impactIndexMaxAgeMs?: number; access?: AccessOptions } = {},
 ): Services {
   return {
     executor,
+    access: new AccessService(
+      options.access ?? { apiKeysFile: undefined, adminRequiresJwt: false, auditLog: '' },
+    ),
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
     importer: new ImportService(executor),

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { hashApiKey } from '../src/http/auth.js';
+import { hashApiKey } from '../src/modules/access/api-keys.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-access-'));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hashApiKey } from '../src/http/auth.js';
+import { hashApiKey } from '../src/modules/access/api-keys.js';
 import { codeOf } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { hashApiKey } from '../src/http/auth.js';
+import { hashApiKey } from '../src/modules/access/api-keys.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 
@@ -172,6 +172,37 @@ describe('the audit trail of requests', () => {
     const long = byId('long-1');
     expect(long).toBeDefined();
     expect(JSON.stringify(long).length).toBeLessThan(2000);
+  });
+
+  it('logs mutations refused before GraphQL runs: batched, CSRF-blocked and oversized', async () => {
+    const mutation = {
+      query: `mutation { createOrgUnit(input: { name: "b", kind: TEAM }) { id } }`,
+    };
+    const auth = { authorization: `Bearer ${key('admin1')}` };
+    const batch = await post(JSON.stringify([mutation, mutation]), {
+      ...auth,
+      'x-request-id': 'batch-1',
+    });
+    expect(batch.status).toBe(400);
+    const csrf = await fetch(t.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...auth, 'x-request-id': 'csrf-1' },
+      body: JSON.stringify(mutation),
+    });
+    expect(csrf.status).toBe(400);
+    const big = await post(
+      JSON.stringify({ ...mutation, variables: { pad: 'x'.repeat(1_100_000) } }),
+      { ...auth, 'x-request-id': 'big-1' },
+    );
+    expect(big.status).toBe(413);
+    for (const id of ['batch-1', 'csrf-1', 'big-1'])
+      expect(
+        audit().find((l) => l.eventType === 'MUTATION' && l.clientRequestId === id),
+      ).toMatchObject({
+        result: 'FAILURE',
+      });
+    const orgUnits = await t.gql(`{ orgUnits { name } }`, undefined, auth);
+    expect((orgUnits.data as any).orgUnits.map((o: any) => o.name)).not.toContain('b');
   });
 
   it('keeps the audit file at 0640 and takes the client address from trusted proxies only', async () => {

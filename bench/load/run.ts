@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { hashApiKey } from '../../src/http/auth.js';
+import { hashApiKey } from '../../src/modules/access/api-keys.js';
 import { benchApp, benchNeo4j, stopBench } from '../support.js';
 
 const SECONDS = Number(process.argv[2] ?? 60);

@@ -1,9 +1,15 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeJwt, importSPKI, jwtVerify, type JWTVerifyOptions } from 'jose';
 import type { Config } from '../config.js';
 import type { Actor } from '../context.js';
-import { ROLES, type Role } from '../modules/access/roles.js';
+import {
+  ApiKeyFile,
+  hashApiKey,
+  knownRoles,
+  usableSubject,
+  type ApiKeyEntry,
+} from '../modules/access/api-keys.js';
 
 /** How a request authenticated. */
 export type AuthMethod = 'dev' | 'apiKey' | 'jwt';
@@ -18,51 +24,6 @@ export type Authentication =
       /** The subject a refused JWT claimed, for the audit log (never trusted). */
       claimedSubject?: string;
     };
-
-/** One entry of the API key file: only the key's hash is stored. */
-export interface ApiKeyEntry {
-  id: string;
-  hash: string;
-  roles: string[];
-  /** When the key stops working (ISO-8601); absent: it does not expire. */
-  expires?: string;
-}
-
-/** The hash an API key is stored as: `sha256:<hex>` (keys are long random strings, not passwords). */
-export function hashApiKey(key: string): string {
-  return `sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
-}
-
-const knownRoles = (roles: unknown): Role[] =>
-  (Array.isArray(roles) ? roles : typeof roles === 'string' ? roles.split(/[\s,]+/) : []).filter(
-    (r): r is Role => ROLES.includes(r as Role),
-  );
-
-/** A usable subject: a string of 1 to 200 characters with something besides white space. */
-const usableSubject = (sub: unknown): sub is string =>
-  typeof sub === 'string' && sub.trim() !== '' && sub.length <= 200 && !/[\p{Cc}]/u.test(sub);
-
-/**
- * Reads and checks the API key file; a bad file throws with every entry's problem. ADMIN on a key
- * is refused when `adminRequiresJwt` (administrators come through the identity provider).
- */
-export function readApiKeys(file: string, adminRequiresJwt = false): Map<string, ApiKeyEntry> {
-  const entries = JSON.parse(readFileSync(file, 'utf8')) as ApiKeyEntry[];
-  if (!Array.isArray(entries)) throw new Error(`${file}: expected a JSON array of API keys`);
-  const byHash = new Map<string, ApiKeyEntry>();
-  for (const [i, e] of entries.entries()) {
-    if (!usableSubject(e?.id) || !/^sha256:[0-9a-f]{64}$/.test(String(e.hash)))
-      throw new Error(`${file}[${i}]: needs an id and a hash "sha256:<64 hex digits>"`);
-    if (knownRoles(e.roles).length === 0)
-      throw new Error(`${file}[${i}]: needs at least one role of ${ROLES.join(', ')}`);
-    if (e.expires !== undefined && Number.isNaN(Date.parse(e.expires)))
-      throw new Error(`${file}[${i}]: expires must be an ISO-8601 date-time`);
-    if (adminRequiresJwt && knownRoles(e.roles).includes('ADMIN'))
-      throw new Error(`${file}[${i}]: ADMIN_REQUIRES_JWT=true: no API key may carry ADMIN`);
-    byHash.set(e.hash, e);
-  }
-  return byHash;
-}
 
 /** The request authenticator, and how to reload its API key file. */
 export interface Authenticator {
@@ -93,7 +54,8 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
     };
   }
   const { auth } = config;
-  let apiKeys = auth.apiKeysFile ? readApiKeys(auth.apiKeysFile, auth.adminRequiresJwt) : new Map();
+  const keyFile = auth.apiKeysFile ? new ApiKeyFile(auth.apiKeysFile, auth.adminRequiresJwt) : null;
+  let apiKeys: Map<string, ApiKeyEntry> = keyFile ? keyFile.byHash() : new Map();
   const rsaKey = auth.jwtPublicKeyFile
     ? await importSPKI(readFileSync(auth.jwtPublicKeyFile, 'utf8'), 'RS256')
     : undefined;
@@ -172,7 +134,7 @@ export async function createAuthenticator(config: Config): Promise<Authenticator
       return token && isJwt(token) ? (claimedSubject(token) ?? null) : null;
     },
     reloadKeys() {
-      if (auth.apiKeysFile) apiKeys = readApiKeys(auth.apiKeysFile, auth.adminRequiresJwt);
+      if (keyFile) apiKeys = keyFile.byHash();
     },
   };
 }

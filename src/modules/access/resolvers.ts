@@ -1,0 +1,15 @@
+import type { Resolvers } from '../../generated/graphql.js';
+import type { RequestContext } from '../../context.js';
+
+/** Resolvers of the auditor's and the security administrator's duties. */
+export const accessResolvers: Resolvers<RequestContext> = {
+  Query: {
+    auditEvents: (_, { filter, first, after }, ctx) =>
+      ctx.services.access.auditEvents(ctx.actor, filter, first, after) as never,
+    apiKeys: (_, __, ctx) => ctx.services.access.apiKeys(ctx.actor),
+  },
+  Mutation: {
+    createApiKey: (_, { input }, ctx) => ctx.services.access.createApiKey(ctx.actor, input),
+    revokeApiKey: (_, { id }, ctx) => ctx.services.access.revokeApiKey(ctx.actor, id),
+  },
+};
