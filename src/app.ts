@@ -140,7 +140,8 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       mutationAuditPlugin(securityLog, config.graphqlLimits.maxTokens),
       metrics.plugin(rootFieldNames),
-      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads from a CDN: a browser at /graphql gets /explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are given; without this Apollo wraps every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -181,6 +182,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     authenticator,
     throttle: new AuthThrottle(config.auth.maxFailures, config.auth.failureWindowSeconds * 1000),
     securityLog,
+    consoleDir: fromRoot('dist', 'web'),
   });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

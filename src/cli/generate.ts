@@ -239,13 +239,13 @@ async function main() {
     const members = [];
     for (let i = 0; i < n; i++) members.push(await vm());
     const pool = await group(
-      `g-pool-${name.split(' ')[0]}`,
+      `g-pool-${name.split(' ').at(-1)}`,
       `${name} 池`,
       'ResourcePool',
       members,
       1,
     );
-    built.push(await ci(`g-app-${name.split(' ')[0]}`, `${name} 服务`, 'Application'));
+    built.push(await ci(`g-app-${name.split(' ').at(-1)}`, `${name} 服务`, 'Application'));
     await dep(built.at(-1)!, pool, 'RUNS_ON');
   }
   shared.push(...built);

@@ -10,6 +10,7 @@ import type { Services } from '../services.js';
 import type { Authentication, Authenticator } from './auth.js';
 import type { AuthThrottle } from './auth-throttle.js';
 import { clientAddressOf } from './client-address.js';
+import { serveConsole } from './console-files.js';
 import { summarizeDocument } from './operation.js';
 
 /** What the HTTP layer needs from the rest of the service. */
@@ -37,6 +38,8 @@ export interface HttpDeps {
   authenticator: Authenticator;
   throttle: AuthThrottle;
   securityLog: SecurityLog;
+  /** The built console (dist/web), served at `/`; undefined when it is not served. */
+  consoleDir: string | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -184,8 +187,22 @@ export function createHttpServer(deps: HttpDeps): http.Server {
         res.writeHead(200, { 'content-type': deps.metrics.contentType });
         return res.end(await deps.metrics.metrics());
       }
-      if (url.pathname !== '/graphql' && url.pathname !== '/schema.graphql')
+      // A browser that opens /graphql gets the explorer, served from this origin.
+      if (
+        url.pathname === '/graphql' &&
+        req.method === 'GET' &&
+        !url.search &&
+        (req.headers.accept ?? '').includes('text/html') &&
+        deps.consoleDir
+      ) {
+        res.writeHead(302, { location: '/explorer' });
+        return res.end();
+      }
+      if (url.pathname !== '/graphql' && url.pathname !== '/schema.graphql') {
+        if ((req.method === 'GET' || req.method === 'HEAD') && deps.consoleDir)
+          if (serveConsole(deps.consoleDir, url.pathname, res)) return;
         return json(res, 404, { error: 'not found' });
+      }
 
       if (req.method === 'OPTIONS') {
         // A CORS preflight: answered for allowed origins only.

@@ -1,0 +1,116 @@
+/**
+ * The Chinese and English label of every enum value of the schema, for people (the console, CSV
+ * headers): served by `enumLabels`. A unit test checks that every value of every SDL enum has one.
+ */
+export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]>> = {
+  Role: {
+    VIEWER: ['只读用户', 'Viewer'],
+    ENGINEER: ['运维工程师', 'Engineer'],
+    PROBLEM_MANAGER: ['问题经理', 'Problem manager'],
+    CMDB_ADMIN: ['配置管理员', 'CMDB administrator'],
+    ADMIN: ['系统管理员', 'Administrator'],
+    AUDITOR: ['安全审计员', 'Auditor'],
+    SECURITY_ADMIN: ['安全管理员', 'Security administrator'],
+  },
+  AuditEventType: { AUTHENTICATION: ['身份鉴别', 'Authentication'], MUTATION: ['写操作', 'Write'] },
+  AuditResult: {
+    SUCCESS: ['成功', 'Success'],
+    FAILURE: ['失败', 'Failure'],
+    DENIED: ['拒绝', 'Denied'],
+  },
+  CIStatus: {
+    PLANNED: ['规划中', 'Planned'],
+    ACTIVE: ['在用', 'Active'],
+    MAINTENANCE: ['维护中', 'Maintenance'],
+    RETIRED: ['已退役', 'Retired'],
+  },
+  Environment: {
+    PRODUCTION: ['生产', 'Production'],
+    DISASTER_RECOVERY: ['灾备', 'Disaster recovery'],
+    STAGING: ['预发布', 'Staging'],
+    TEST: ['测试', 'Test'],
+    DEVELOPMENT: ['开发', 'Development'],
+  },
+  Criticality: {
+    CRITICAL: ['关键', 'Critical'],
+    HIGH: ['高', 'High'],
+    MEDIUM: ['中', 'Medium'],
+    LOW: ['低', 'Low'],
+  },
+  WarrantyStatus: {
+    IN_WARRANTY: ['在保', 'In warranty'],
+    EXPIRING_SOON: ['即将过保', 'Expiring soon'],
+    EXPIRED: ['已过保', 'Expired'],
+    UNKNOWN: ['未知', 'Unknown'],
+  },
+  ServiceCategory: {
+    INFRASTRUCTURE: ['基础设施运维类', 'Infrastructure'],
+    APPLICATION: ['应用系统运维类', 'Applications'],
+    CONTENT: ['内容信息运维类', 'Content'],
+    NETWORK_ACCESS: ['网络接入服务类', 'Network access'],
+    SECURITY: ['安全管理服务类', 'Security'],
+  },
+  ServiceKind: { BUSINESS: ['业务服务', 'Business'], TECHNICAL: ['技术服务', 'Technical'] },
+  ServiceStatus: {
+    PIPELINE: ['筹备中', 'Pipeline'],
+    LIVE: ['运行中', 'Live'],
+    RETIRED: ['已停用', 'Retired'],
+  },
+  OrgUnitKind: {
+    DEPARTMENT: ['委办局/业务部门', 'Department'],
+    TEAM: ['运维团队', 'Team'],
+    SERVICE_DESK: ['服务台', 'Service desk'],
+  },
+  SupplierRole: {
+    PRIME_CONTRACTOR: ['服务总包方', 'Prime contractor'],
+    SUBCONTRACTOR: ['服务分包方', 'Subcontractor'],
+    VENDOR: ['原厂', 'Vendor'],
+  },
+  DependencyKind: {
+    DEPENDS_ON: ['依赖', 'Depends on'],
+    RUNS_ON: ['运行于', 'Runs on'],
+    HOSTED_ON: ['承载于', 'Hosted on'],
+    CONNECTS_TO: ['接入', 'Connects to'],
+    LOCATED_IN: ['位于', 'Located in'],
+    MEMBER: ['成员', 'Member'],
+  },
+  DependencyStrength: { HARD: ['强依赖', 'Hard'], SOFT: ['弱依赖', 'Soft'] },
+  ChangeAction: {
+    CREATE: ['新建', 'Create'],
+    UPDATE: ['修改', 'Update'],
+    RETIRE: ['退役', 'Retire'],
+    LINK: ['关联', 'Link'],
+    UNLINK: ['取消关联', 'Unlink'],
+    TRANSITION: ['流转', 'Transition'],
+    IMPORT: ['导入', 'Import'],
+  },
+  ImpactState: { OK: ['正常', 'OK'], DEGRADED: ['降级', 'Degraded'], DOWN: ['中断', 'Down'] },
+  DependencyDirection: {
+    DEPENDENCIES: ['依赖项', 'Dependencies'],
+    DEPENDENTS: ['被依赖项', 'Dependents'],
+    BOTH: ['双向', 'Both'],
+  },
+  KnownErrorStatus: {
+    DRAFT: ['草稿', 'Draft'],
+    IN_REVIEW: ['审核中', 'In review'],
+    PUBLISHED: ['已发布', 'Published'],
+    RETIRED: ['已废止', 'Retired'],
+  },
+  KnownErrorMatchReason: {
+    DIRECT: ['直接关联', 'Linked directly'],
+    CI_CLASS: ['同类配置项', 'By CI class'],
+    SERVICE: ['所支撑服务', 'By service'],
+  },
+};
+
+/** Every label as a row: what `enumLabels` answers. */
+export function enumLabelRows(): { enum: string; value: string; labelZh: string; label: string }[] {
+  return Object.entries(ENUM_LABELS).flatMap(([name, values]) =>
+    Object.entries(values).map(([value, [labelZh, label]]) => ({
+      enum: name,
+      value,
+      labelZh,
+      label,
+    })),
+  );
+}
