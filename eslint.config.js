@@ -8,6 +8,8 @@ export default tseslint.config(
       'dist/',
       'node_modules/',
       'src/generated/',
+      'web/src/gql/',
+      'web/test-results/',
       'tools/neo4j-local/target/',
       '.data/',
       'coverage/',

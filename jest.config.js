@@ -14,7 +14,11 @@ export default {
   // Integration tests talk to a real Neo4j on a shared 2-core machine.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

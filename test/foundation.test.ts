@@ -37,7 +37,7 @@ afterAll(() => t.close());
 describe('the foundation slice, HTTP → resolver → service → repository → Neo4j', () => {
   it('answers health and readiness as JSON', async () => {
     const base = t.app.url.replace('/graphql', '');
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', auth: 'dev' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({

@@ -158,7 +158,9 @@ export function createHttpServer(deps: HttpDeps): http.Server {
     };
 
     try {
-      if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+      // The console learns whether to ask for a key before it asks for anything else.
+      if (url.pathname === '/healthz')
+        return json(res, 200, { status: 'ok', auth: deps.tokenMode ? 'token' : 'dev' });
       if (url.pathname === '/readyz') {
         const checks = Object.fromEntries(
           await Promise.all(

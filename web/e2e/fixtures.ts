@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_URL, keyOf, type Person } from './service';
+
+/** Where screenshots of each page are kept (git-ignored). */
+export const SCREENSHOTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../screenshots',
+);
+
+/**
+ * The test of this suite: every page it opens must log no console error, raise no page error and
+ * request nothing from any host but the service's.
+ */
+export const test = base.extend<{ guard: void; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
+  guard: [
+    async ({ page, expectedConsoleErrors }, use) => {
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(m.text())))
+          problems.push(`console error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!url.startsWith(BASE_URL) && !url.startsWith('data:') && !url.startsWith('blob:'))
+          problems.push(`request outside the origin: ${url}`);
+      });
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Opens the console signed in as a person (their key in the tab's session, as sign-in leaves it). */
+export async function signedIn(page: Page, who: Person, url = '/'): Promise<void> {
+  await page.addInitScript((key) => sessionStorage.setItem('egov-cmdb.token', key), keyOf(who));
+  await page.goto(url);
+}
+
+/** Fails on any serious or critical accessibility violation (axe-core) of the page as it is. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`)
+          .join(' | ')}`,
+    ),
+  ).toEqual([]);
+}
+
+/** Keeps a screenshot of the page as it is. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

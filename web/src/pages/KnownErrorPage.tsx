@@ -1,0 +1,509 @@
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { graphql } from '../gql';
+import type { KnownErrorPageQuery } from '../gql/graphql';
+import { ApiError, request } from '../api';
+import { diffLines } from '../components/diff';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { HistoryCard } from '../components/HistoryCard';
+import { EntityLink } from '../components/links';
+import { useQuery } from '../hooks';
+import { useT } from '../i18n';
+import type { MessageKey } from '../messages/zh';
+import { useViewer } from '../viewer';
+
+const ArticleQuery = graphql(`
+  query KnownErrorPage($number: String!) {
+    knownError(number: $number) {
+      id
+      number
+      title
+      symptoms
+      cause
+      workaround
+      resolution
+      status
+      pendingStatus
+      pendingRevision {
+        version
+        title
+        symptoms
+        cause
+        workaround
+        resolution
+        editedBy
+      }
+      publishedRevision
+      tags
+      problemRef
+      author
+      reviewer
+      version
+      publishedAt
+      updatedAt
+      affectedCIs {
+        id
+        name
+      }
+      affectedServices {
+        id
+        name
+      }
+      appliesToClasses
+      revisions {
+        version
+        title
+        symptoms
+        cause
+        workaround
+        resolution
+        editedBy
+        editedAt
+        changeNote
+      }
+    }
+  }
+`);
+
+const UpdateMutation = graphql(`
+  mutation UpdateKnownErrorText($id: ID!, $v: Int!, $input: UpdateKnownErrorInput!, $note: String) {
+    updateKnownError(id: $id, expectedVersion: $v, input: $input, changeNote: $note) {
+      version
+    }
+  }
+`);
+const SubmitMutation = graphql(`
+  mutation SubmitKnownError($id: ID!, $v: Int!) {
+    submitKnownError(id: $id, expectedVersion: $v) {
+      version
+    }
+  }
+`);
+const PublishMutation = graphql(`
+  mutation PublishKnownError($id: ID!, $v: Int!) {
+    publishKnownError(id: $id, expectedVersion: $v) {
+      version
+    }
+  }
+`);
+const RejectMutation = graphql(`
+  mutation RejectKnownError($id: ID!, $v: Int!, $reason: String!) {
+    rejectKnownError(id: $id, expectedVersion: $v, reason: $reason) {
+      version
+    }
+  }
+`);
+const RetireMutation = graphql(`
+  mutation RetireKnownError($id: ID!, $v: Int!, $reason: String!) {
+    retireKnownError(id: $id, expectedVersion: $v, reason: $reason) {
+      version
+    }
+  }
+`);
+const LinkMutation = graphql(`
+  mutation LinkKnownError($id: ID!, $ciIds: [ID!], $serviceIds: [ID!], $ciClasses: [String!]) {
+    linkKnownError(id: $id, ciIds: $ciIds, serviceIds: $serviceIds, ciClasses: $ciClasses) {
+      version
+    }
+  }
+`);
+
+type Article = NonNullable<KnownErrorPageQuery['knownError']>;
+type Text = Pick<Article, 'title' | 'symptoms' | 'cause' | 'workaround' | 'resolution'>;
+const TEXT_FIELDS = ['title', 'symptoms', 'cause', 'workaround', 'resolution'] as const;
+const FIELD_LABELS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
+  title: 'ke.titleField',
+  symptoms: 'ke.symptoms',
+  cause: 'ke.cause',
+  workaround: 'ke.workaround',
+  resolution: 'ke.resolution',
+};
+
+/** The text an editor works on: a pending edit's, or the article's own. */
+const workingText = (a: Article): Text => a.pendingRevision ?? a;
+
+function TextView({ text }: { text: Text }) {
+  const { t } = useT();
+  return (
+    <Descriptions bordered column={1} size="small">
+      {TEXT_FIELDS.map((f) => (
+        <Descriptions.Item key={f} label={t(FIELD_LABELS[f])}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{text[f] ?? '–'}</span>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+function RevisionDiff({ revisions }: { revisions: Article['revisions'] }) {
+  const { t } = useT();
+  const versions = revisions.map((r) => r.version);
+  const [pair, setPair] = useState<[number, number]>([
+    versions.at(-2) ?? versions[0]!,
+    versions.at(-1)!,
+  ]);
+  const a = revisions.find((r) => r.version === pair[0]);
+  const b = revisions.find((r) => r.version === pair[1]);
+  const options = revisions.map((r) => ({
+    value: r.version,
+    label: `v${r.version} · ${r.editedBy}${r.changeNote ? ` · ${r.changeNote}` : ''}`,
+  }));
+  return (
+    <Card title={t('ke.revisions', { n: revisions.length })}>
+      <Space wrap>
+        <Select
+          aria-label={t('ke.compareFrom')}
+          style={{ minWidth: 240 }}
+          value={pair[0]}
+          options={options}
+          onChange={(v) => setPair([v, pair[1]])}
+        />
+        <span>→</span>
+        <Select
+          aria-label={t('ke.compareTo')}
+          style={{ minWidth: 240 }}
+          value={pair[1]}
+          options={options}
+          onChange={(v) => setPair([pair[0], v])}
+        />
+      </Space>
+      {a && b && (
+        <div role="region" aria-label={t('ke.diff')} style={{ marginTop: 12 }}>
+          {TEXT_FIELDS.map((f) => {
+            const lines = diffLines(a[f] ?? '', b[f] ?? '');
+            if (lines.every((l) => l.kind === 'same')) return null;
+            return (
+              <div key={f} style={{ marginBottom: 8 }}>
+                <Typography.Text strong>{t(FIELD_LABELS[f])}</Typography.Text>
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                  {lines.map((l, i) => (
+                    <div
+                      key={i}
+                      className={`diff-${l.kind}`}
+                      style={{
+                        background:
+                          l.kind === 'added'
+                            ? '#e6ffed'
+                            : l.kind === 'removed'
+                              ? '#ffeef0'
+                              : undefined,
+                      }}
+                    >
+                      {l.kind === 'added' ? '+ ' : l.kind === 'removed' ? '− ' : '  '}
+                      {l.text}
+                    </div>
+                  ))}
+                </pre>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** A known-error article: reading, and for the roles that may, editing and the workflow. */
+export default function KnownErrorPage() {
+  const { number = '' } = useParams();
+  const { t, label } = useT();
+  const { can } = useViewer();
+  const { message } = App.useApp();
+  const { data, error, reload } = useQuery(ArticleQuery, { number });
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState<{ mine: Text; theirs: Article } | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [reasonFor, setReasonFor] = useState<'reject' | 'retire' | null>(null);
+  const a = data?.knownError;
+  if (error) return <ErrorNotice error={error} />;
+  if (data && !a) return <Typography.Text>{t('common.notFound', { id: number })}</Typography.Text>;
+  if (!a) return null;
+
+  const stage = a.status === 'PUBLISHED' && a.pendingStatus ? a.pendingStatus : a.status;
+  const run = async (what: () => Promise<unknown>, done: MessageKey) => {
+    setFailure(null);
+    try {
+      await what();
+      message.success(t(done));
+      reload();
+    } catch (e) {
+      setFailure(e as ApiError);
+    }
+  };
+  const save = async (values: Text & { note?: string; tags?: string }) => {
+    const { note, tags, ...text } = values;
+    const input = {
+      ...text,
+      tags: (tags ?? '').split(/[,，\s]+/).filter(Boolean),
+    };
+    try {
+      await request(UpdateMutation, { id: a.id, v: a.version, input, note: note || null });
+      setEditing(false);
+      message.success(t('ke.saved'));
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        // Someone saved first: show their version beside this one.
+        const fresh = await request(ArticleQuery, { number });
+        if (fresh.knownError) setConflict({ mine: text, theirs: fresh.knownError });
+      } else setFailure(e as ApiError);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2}>
+        {a.number} {a.title}
+      </Typography.Title>
+      <Space wrap>
+        <Tag color={a.status === 'PUBLISHED' ? 'green' : undefined}>
+          {label('KnownErrorStatus', a.status)}
+        </Tag>
+        {a.pendingStatus && (
+          <Tag color="purple">
+            {t('ke.pending', { status: label('KnownErrorStatus', a.pendingStatus) })}
+          </Tag>
+        )}
+        <span>
+          {t('ke.author')}: {a.author}
+        </span>
+        {a.reviewer && (
+          <span>
+            {t('ke.reviewer')}: {a.reviewer}
+          </span>
+        )}
+        <span>v{a.version}</span>
+      </Space>
+      <Space wrap>
+        {can('ENGINEER') && a.status !== 'RETIRED' && (
+          <Button onClick={() => setEditing(true)}>{t('ke.edit')}</Button>
+        )}
+        {can('ENGINEER') && stage === 'DRAFT' && (
+          <Button
+            onClick={() =>
+              run(() => request(SubmitMutation, { id: a.id, v: a.version }), 'ke.submitted')
+            }
+          >
+            {t('ke.submit')}
+          </Button>
+        )}
+        {can('PROBLEM_MANAGER') && stage === 'IN_REVIEW' && (
+          <>
+            <Button
+              type="primary"
+              onClick={() =>
+                run(() => request(PublishMutation, { id: a.id, v: a.version }), 'ke.published')
+              }
+            >
+              {t('ke.publish')}
+            </Button>
+            <Button danger onClick={() => setReasonFor('reject')}>
+              {t('ke.reject')}
+            </Button>
+          </>
+        )}
+        {can('PROBLEM_MANAGER') && a.status === 'PUBLISHED' && (
+          <Button danger onClick={() => setReasonFor('retire')}>
+            {t('ke.retire')}
+          </Button>
+        )}
+      </Space>
+      {failure && <ErrorNotice error={failure} />}
+      {a.pendingRevision && <Alert type="info" message={t('ke.pendingHelp')} />}
+      <Row gutter={16}>
+        <Col xs={24} lg={a.pendingRevision ? 12 : 24}>
+          <Card title={a.pendingRevision ? t('ke.publishedText') : t('ke.text')}>
+            <TextView text={a} />
+          </Card>
+        </Col>
+        {a.pendingRevision && (
+          <Col xs={24} lg={12}>
+            <Card title={t('ke.pendingText', { editor: a.pendingRevision.editedBy })}>
+              <TextView text={a.pendingRevision} />
+            </Card>
+          </Col>
+        )}
+      </Row>
+      <Card title={t('ke.appliesTo')}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('ke.cis')}>
+            {a.affectedCIs.map((c) => (
+              <Tag key={c.id}>
+                <EntityLink id={c.id} name={c.name} type="ConfigurationItem" />
+              </Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('ke.services')}>
+            {a.affectedServices.map((s) => (
+              <Tag key={s.id}>
+                <EntityLink id={s.id} name={s.name} type="Service" />
+              </Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('ke.classes')}>
+            {a.appliesToClasses.map((c) => (
+              <Tag key={c}>{c}</Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('ke.tags')}>
+            {a.tags.map((tag) => (
+              <Tag key={tag}>{tag}</Tag>
+            ))}
+          </Descriptions.Item>
+        </Descriptions>
+        {(a.status === 'PUBLISHED' ? can('PROBLEM_MANAGER') : can('ENGINEER')) &&
+          a.status !== 'RETIRED' && (
+            <Form
+              layout="inline"
+              onFinish={(v: { ciIds?: string; serviceIds?: string; ciClasses?: string }) => {
+                const list = (s?: string) => (s ?? '').split(/[,，\s]+/).filter(Boolean);
+                return run(
+                  () =>
+                    request(LinkMutation, {
+                      id: a.id,
+                      ciIds: list(v.ciIds),
+                      serviceIds: list(v.serviceIds),
+                      ciClasses: list(v.ciClasses),
+                    }),
+                  'ke.linked',
+                );
+              }}
+            >
+              <Form.Item label={t('ke.linkCis')} name="ciIds">
+                <Input />
+              </Form.Item>
+              <Form.Item label={t('ke.linkServices')} name="serviceIds">
+                <Input />
+              </Form.Item>
+              <Form.Item label={t('ke.linkClasses')} name="ciClasses">
+                <Input />
+              </Form.Item>
+              <Button htmlType="submit">{t('ke.link')}</Button>
+            </Form>
+          )}
+      </Card>
+      {a.revisions.length > 0 && <RevisionDiff revisions={a.revisions} />}
+      <HistoryCard id={a.id} />
+
+      <Modal
+        title={t('ke.edit')}
+        open={editing}
+        onCancel={() => setEditing(false)}
+        footer={null}
+        width={800}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          initialValues={{ ...workingText(a), tags: a.tags.join(', ') }}
+          onFinish={save}
+        >
+          {TEXT_FIELDS.map((f) => (
+            <Form.Item
+              key={f}
+              label={t(FIELD_LABELS[f])}
+              name={f}
+              rules={f === 'title' || f === 'symptoms' ? [{ required: true }] : []}
+            >
+              {f === 'title' ? <Input /> : <Input.TextArea rows={3} />}
+            </Form.Item>
+          ))}
+          <Form.Item label={t('ke.tags')} name="tags">
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('ke.changeNote')} name="note">
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('ke.save')}
+          </Button>
+        </Form>
+      </Modal>
+
+      <Modal
+        title={t('ke.conflictTitle')}
+        open={conflict !== null}
+        width={1000}
+        onCancel={() => setConflict(null)}
+        footer={
+          <Button
+            type="primary"
+            onClick={() => {
+              setConflict(null);
+              setEditing(false);
+              reload();
+            }}
+          >
+            {t('ke.conflictReload')}
+          </Button>
+        }
+      >
+        <Alert type="warning" message={t('error.CONFLICT')} style={{ marginBottom: 12 }} />
+        {conflict && (
+          <Row gutter={16}>
+            <Col span={12}>
+              <Card title={t('ke.conflictMine')}>
+                <TextView text={conflict.mine} />
+              </Card>
+            </Col>
+            <Col span={12}>
+              <Card
+                title={t('ke.conflictTheirs', {
+                  editor: conflict.theirs.revisions.at(-1)?.editedBy ?? '',
+                })}
+              >
+                <TextView text={workingText(conflict.theirs)} />
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </Modal>
+
+      <Modal
+        title={reasonFor === 'reject' ? t('ke.reject') : t('ke.retire')}
+        open={reasonFor !== null}
+        onCancel={() => setReasonFor(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          onFinish={({ reason }: { reason: string }) => {
+            const which = reasonFor;
+            setReasonFor(null);
+            return run(
+              () =>
+                which === 'reject'
+                  ? request(RejectMutation, { id: a.id, v: a.version, reason })
+                  : request(RetireMutation, { id: a.id, v: a.version, reason }),
+              which === 'reject' ? 'ke.rejected' : 'ke.retired',
+            );
+          }}
+        >
+          <Form.Item label={t('ke.reason')} name="reason" rules={[{ required: true }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('common.confirm')}
+          </Button>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
