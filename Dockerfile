@@ -6,6 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY codegen.yml tsconfig.json tsconfig.build.json ./
 COPY schema ./schema
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 FROM node:24-bookworm-slim

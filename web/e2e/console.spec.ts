@@ -101,6 +101,13 @@ test('lists the five categories of the catalog', async ({ page }) => {
     await expect(page.getByRole('heading', { name: new RegExp(name) })).toBeVisible();
   await expectAccessible(page);
   await keepScreenshot(page, 'catalog');
+  // A service's page: SLA, single points of failure, graph and history.
+  await page.getByRole('link', { name: /一网通办服务/ }).first().click();
+  await expect(page.getByText('服务级别协议')).toBeVisible();
+  await expect(page.getByText(/单点故障（\d+）/)).toBeVisible();
+  await expect(page.getByRole('img', { name: /依赖关系图/ })).toHaveAttribute('data-nodes', /[1-9]/);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'service-page');
 });
 
 test('runs a query in the explorer, served from the service', async ({ page }) => {

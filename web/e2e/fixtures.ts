@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,33 @@ export const test = base.extend<{ guard: void; expectedConsoleErrors: RegExp[] }
   ],
 });
 export { expect };
+
+/**
+ * A page of its own (another browser context) signed in as a person, watched like the test's
+ * page: its console errors and outside requests land in `problems`.
+ */
+export async function personPage(browser: Browser, who: Person, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${who}: console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (
+      !r.url().startsWith(BASE_URL) &&
+      !r.url().startsWith('data:') &&
+      !r.url().startsWith('blob:')
+    )
+      problems.push(`${who}: request outside the origin: ${r.url()}`);
+  });
+  await page.addInitScript((key) => sessionStorage.setItem('egov-cmdb.token', key), keyOf(who));
+  return page;
+}
 
 /** Opens the console signed in as a person (their key in the tab's session, as sign-in leaves it). */
 export async function signedIn(page: Page, who: Person, url = '/'): Promise<void> {

@@ -64,6 +64,10 @@ const THEME = {
     colorTextQuaternary: '#666666',
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#666666',
+    colorError: '#cf1322',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
+    colorSuccess: '#237804',
   },
 };
 

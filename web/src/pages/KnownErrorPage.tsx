@@ -271,25 +271,33 @@ export default function KnownErrorPage() {
       <Typography.Title level={2}>
         {a.number} {a.title}
       </Typography.Title>
-      <Space wrap>
-        <Tag color={a.status === 'PUBLISHED' ? 'green' : undefined}>
-          {label('KnownErrorStatus', a.status)}
-        </Tag>
-        {a.pendingStatus && (
-          <Tag color="purple">
-            {t('ke.pending', { status: label('KnownErrorStatus', a.pendingStatus) })}
+      <div role="group" aria-label={t('ke.status')}>
+        <Space wrap>
+          <Tag
+            style={
+              a.status === 'PUBLISHED'
+                ? { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' }
+                : undefined
+            }
+          >
+            {label('KnownErrorStatus', a.status)}
           </Tag>
-        )}
-        <span>
-          {t('ke.author')}: {a.author}
-        </span>
-        {a.reviewer && (
+          {a.pendingStatus && (
+            <Tag color="purple">
+              {t('ke.pending', { status: label('KnownErrorStatus', a.pendingStatus) })}
+            </Tag>
+          )}
           <span>
-            {t('ke.reviewer')}: {a.reviewer}
+            {t('ke.author')}: {a.author}
           </span>
-        )}
-        <span>v{a.version}</span>
-      </Space>
+          {a.reviewer && (
+            <span>
+              {t('ke.reviewer')}: {a.reviewer}
+            </span>
+          )}
+          <span>v{a.version}</span>
+        </Space>
+      </div>
       <Space wrap>
         {can('ENGINEER') && a.status !== 'RETIRED' && (
           <Button onClick={() => setEditing(true)}>{t('ke.edit')}</Button>
@@ -440,6 +448,7 @@ export default function KnownErrorPage() {
         title={t('ke.conflictTitle')}
         open={conflict !== null}
         width={1000}
+        destroyOnHidden
         onCancel={() => setConflict(null)}
         footer={
           <Button
