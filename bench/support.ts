@@ -2,13 +2,14 @@
 import './production.js';
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { startApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/neo4j-local.js';
+import { hashApiKey } from '../src/modules/access/api-keys.js';
 
 // The benchmarks run the service from source through tsx, which turns on source-mapped stack
 // traces; the service as `npm start` runs it (compiled) has none. The driver captures a stack per
@@ -35,14 +36,33 @@ export async function benchNeo4j(
   return { dir, local };
 }
 
-/** Starts the service on it in production mode (dev authentication unless `env` says otherwise). */
+/** The benchmarks' API key: an ADMIN, whose hash benchApp writes to the key file. */
+export const BENCH_KEY = 'bench-key-0123456789abcdef0123456789abcdef';
+
+/** The headers of a benchmark's request: JSON, and the benchmark's key. */
+export const benchHeaders = {
+  'content-type': 'application/json',
+  authorization: `Bearer ${BENCH_KEY}`,
+};
+
+/**
+ * Starts the service on it in production mode, in token mode with BENCH_KEY (production refuses
+ * the development mode), unless `env` says otherwise.
+ */
 export function benchApp(bench: BenchNeo4j, env: Record<string, string> = {}): Promise<App> {
+  const keys = path.join(bench.dir, 'bench-api-keys.json');
+  writeFileSync(
+    keys,
+    JSON.stringify([{ id: 'bench', hash: hashApiKey(BENCH_KEY), roles: ['ADMIN'] }]),
+  );
   const config = loadConfig({
     PORT: '0',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-    AUTH_MODE: 'dev',
+    AUTH_MODE: 'token',
+    API_KEYS_FILE: keys,
+    AUTH_MAX_FAILURES: '100000',
     AUDIT_LOG: path.join(bench.dir, 'audit.log'),
     AUDIT_STDOUT: 'false',
     ...env,
@@ -60,10 +80,7 @@ export function graphqlClient(graphqlUrl: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const post = (body: string) =>
     new Promise<string>((resolve, reject) => {
-      const headers = {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      };
+      const headers = { ...benchHeaders, 'content-length': Buffer.byteLength(body) };
       const req = http.request(
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers },
         (res) => {

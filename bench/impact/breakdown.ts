@@ -20,6 +20,7 @@ import {
   p50p95,
   stopBench,
   waitForQuietNeo4j,
+  benchHeaders,
 } from '../support.js';
 import { IMPACT_QUERY } from './report-query.js';
 
@@ -43,7 +44,7 @@ async function main() {
       (
         await fetch(graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: benchHeaders,
           body,
         })
       ).text();

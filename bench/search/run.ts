@@ -6,7 +6,14 @@
  */
 import neo4j from 'neo4j-driver';
 import { articleNumber } from '../../src/search/query-text.js';
-import { benchApp, benchNeo4j, p50p95, stopBench, waitForQuietNeo4j } from '../support.js';
+import {
+  benchApp,
+  benchHeaders,
+  benchNeo4j,
+  p50p95,
+  stopBench,
+  waitForQuietNeo4j,
+} from '../support.js';
 
 const ARTICLES = Number(process.argv[2] ?? 100000);
 const RUNS = 400;
@@ -190,7 +197,7 @@ async function main() {
       const t0 = performance.now();
       const res = await fetch(app.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: benchHeaders,
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { errors?: unknown; data?: any };

@@ -102,10 +102,16 @@ test('lists the five categories of the catalog', async ({ page }) => {
   await expectAccessible(page);
   await keepScreenshot(page, 'catalog');
   // A service's page: SLA, single points of failure, graph and history.
-  await page.getByRole('link', { name: /一网通办服务/ }).first().click();
+  await page
+    .getByRole('link', { name: /一网通办服务/ })
+    .first()
+    .click();
   await expect(page.getByText('服务级别协议')).toBeVisible();
   await expect(page.getByText(/单点故障（\d+）/)).toBeVisible();
-  await expect(page.getByRole('img', { name: /依赖关系图/ })).toHaveAttribute('data-nodes', /[1-9]/);
+  await expect(page.getByRole('img', { name: /依赖关系图/ })).toHaveAttribute(
+    'data-nodes',
+    /[1-9]/,
+  );
   await expectAccessible(page);
   await keepScreenshot(page, 'service-page');
 });
