@@ -2,7 +2,7 @@
 // asset tag, the serial number, an IP address, the name in any case), each prefixed by its kind,
 // in one list that the keyword full-text index ci_identifiers serves (migration 0006).
 UNWIND $ids AS id
-MATCH (n:ConfigurationItem {id: id})
+MATCH (n:Entity {id: id}) WHERE n:ConfigurationItem
 SET n.identifiers = ['id:' + n.id, 'name:' + toLower(n.name)]
   + CASE WHEN n.assetTag IS NULL THEN [] ELSE ['tag:' + n.assetTag] END
   + CASE WHEN n.serialNumber IS NULL THEN [] ELSE ['sn:' + n.serialNumber] END

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, expectAccessible, keepScreenshot, signedIn, test } from './fixtures';
 import { BASE_URL, keyOf } from './service';
 
@@ -66,6 +67,23 @@ test('analyzes the extranet core pair: the services match impactAnalysis, the ma
   const steps = await chain.getByRole('listitem').count();
   expect(steps).toBeGreaterThan(1);
   await expect(map).toHaveAttribute('data-highlighted', String(steps));
+  // The tables go to CSV (UTF-8 with BOM, Chinese headers), the map to PNG.
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV' }).first().click(),
+  ]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.startsWith('\uFEFF服务,状态,类别')).toBe(true);
+  expect(text.trim().split('\r\n')).toHaveLength(report.services.length + 1);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 PNG' }).click(),
+  ]);
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   await expectAccessible(page);
   await map.scrollIntoViewIfNeeded();
   await page.mouse.wheel(0, -200);
@@ -121,6 +139,8 @@ test('runs a query in the explorer, served from the service', async ({ page }) =
   await expect(page.getByText('try an impact analysis')).toBeVisible();
   await page.getByRole('button', { name: /Execute query/i }).click();
   await expect(page.getByRole('region', { name: 'Result Window' })).toContainText('servicesDown');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'explorer');
   // A browser that opens /graphql gets the explorer too.
   await page.goto('/graphql');
   await expect(page).toHaveURL(/\/explorer$/);

@@ -8,6 +8,9 @@ test('the known-error workflow by two people, with a conflict shown', async ({ b
 
   // The engineer drafts and submits.
   await engineer.goto('/known-errors');
+  await expect(engineer.getByRole('table', { name: '已知错误' })).toContainText('KE-000001');
+  await expectAccessible(engineer);
+  await keepScreenshot(engineer, 'known-errors');
   await engineer.getByRole('button', { name: '新建已知错误' }).click();
   const dialog = engineer.getByRole('dialog');
   await dialog.getByLabel('标题').fill('政务外网 VPN 证书过期导致无法接入');
@@ -44,6 +47,7 @@ test('the known-error workflow by two people, with a conflict shown', async ({ b
   await expect(colleague.getByText('已保存', { exact: true })).toBeVisible();
   await engineer.getByRole('dialog').getByLabel('原因').fill('证书过期');
   await engineer.getByRole('dialog').getByLabel('临时解决办法').fill('临时启用备用证书');
+  await keepScreenshot(engineer, 'known-error-editor');
   await engineer.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   const conflict = engineer.getByRole('dialog', { name: '保存冲突' });
   await expect(conflict).toBeVisible();

@@ -223,7 +223,8 @@ function RevisionDiff({ revisions }: { revisions: Article['revisions'] }) {
 export default function KnownErrorPage() {
   const { number = '' } = useParams();
   const { t, label } = useT();
-  const { can } = useViewer();
+  const viewer = useViewer();
+  const { can } = viewer;
   const { message } = App.useApp();
   const { data, error, reload } = useQuery(ArticleQuery, { number });
   const [editing, setEditing] = useState(false);
@@ -236,6 +237,15 @@ export default function KnownErrorPage() {
   if (!a) return null;
 
   const stage = a.status === 'PUBLISHED' && a.pendingStatus ? a.pendingStatus : a.status;
+  // The service's review rules, so that only what may be done is offered: an engineer submits
+  // their own text; nobody publishes text they wrote or edited since the last publication (ADMIN
+  // may, on the record).
+  const editors = new Set(
+    a.revisions.filter((r) => r.version > (a.publishedRevision ?? 0)).map((r) => r.editedBy),
+  );
+  const mayEditOwnText = a.pendingRevision ? editors.has(viewer.id) : a.author === viewer.id;
+  const maySubmit = can('PROBLEM_MANAGER') || (can('ENGINEER') && mayEditOwnText);
+  const mayPublish = can('PROBLEM_MANAGER') && (!editors.has(viewer.id) || can('ADMIN'));
   const run = async (what: () => Promise<unknown>, done: MessageKey) => {
     setFailure(null);
     try {
@@ -261,7 +271,10 @@ export default function KnownErrorPage() {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
         // Someone saved first: show their version beside this one.
         const fresh = await request(ArticleQuery, { number });
-        if (fresh.knownError) setConflict({ mine: text, theirs: fresh.knownError });
+        if (fresh.knownError) {
+          setEditing(false);
+          setConflict({ mine: text, theirs: fresh.knownError });
+        }
       } else setFailure(e as ApiError);
     }
   };
@@ -302,7 +315,7 @@ export default function KnownErrorPage() {
         {can('ENGINEER') && a.status !== 'RETIRED' && (
           <Button onClick={() => setEditing(true)}>{t('ke.edit')}</Button>
         )}
-        {can('ENGINEER') && stage === 'DRAFT' && (
+        {maySubmit && stage === 'DRAFT' && (
           <Button
             onClick={() =>
               run(() => request(SubmitMutation, { id: a.id, v: a.version }), 'ke.submitted')
@@ -313,14 +326,16 @@ export default function KnownErrorPage() {
         )}
         {can('PROBLEM_MANAGER') && stage === 'IN_REVIEW' && (
           <>
-            <Button
-              type="primary"
-              onClick={() =>
-                run(() => request(PublishMutation, { id: a.id, v: a.version }), 'ke.published')
-              }
-            >
-              {t('ke.publish')}
-            </Button>
+            {mayPublish && (
+              <Button
+                type="primary"
+                onClick={() =>
+                  run(() => request(PublishMutation, { id: a.id, v: a.version }), 'ke.published')
+                }
+              >
+                {t('ke.publish')}
+              </Button>
+            )}
             <Button danger onClick={() => setReasonFor('reject')}>
               {t('ke.reject')}
             </Button>
