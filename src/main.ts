@@ -47,12 +47,24 @@ async function main(): Promise<void> {
     uri = running.local.uri;
   }
   running.app = await startApp(config, uri, logger);
+  const base = running.app.url.replace(/\/graphql$/, '');
   console.log(
-    `egov-cmdb ready: ${running.app.url} (${
-      config.authMode === 'dev'
-        ? 'development mode: every request acts as the dev admin'
-        : 'token authentication'
-    }; security audit log ${config.auditLog})`,
+    [
+      `egov-cmdb ready: ${running.app.url} (${
+        config.authMode === 'dev'
+          ? 'development mode: every request acts as the dev admin'
+          : 'token authentication'
+      }; security audit log ${config.auditLog})`,
+      `  console   ${base}/`,
+      `  explorer  ${base}/explorer`,
+      `  API       ${running.app.url}  (schema: ${base}/schema.graphql)`,
+      ...(config.authMode === 'dev'
+        ? [
+            '  token mode: npm run api-key -- --id NAME --roles VIEWER, then start with',
+            '              AUTH_MODE=token API_KEYS_FILE=.data/api-keys.json npm start',
+          ]
+        : []),
+    ].join('\n'),
   );
 }
 

@@ -1,3 +1,4 @@
+import './console.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 
