@@ -154,3 +154,20 @@ test('switches to English', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '服务目录' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('serves the console with a CSP that allows nothing outside the origin, and hashed assets cached long', async ({
+  request,
+}) => {
+  const index = await request.get(`${BASE_URL}/impact?failed=core-ext-1`);
+  expect(index.status()).toBe(200);
+  const csp = index.headers()['content-security-policy']!;
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toMatch(/https?:/);
+  expect(index.headers()['cache-control']).toBe('no-cache');
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(await index.text())![1]!;
+  const asset = await request.get(`${BASE_URL}${script}`);
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect((await request.get(`${BASE_URL}/assets/../package.json`)).status()).toBe(404);
+});
