@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { hashApiKey } from '../src/modules/access/api-keys.js';
 import { codeOf } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTokenApp, type TokenApp } from './support/token-app.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-review-'));
 const USERS: Record<string, string[]> = {
   eng1: ['ENGINEER'],
   eng2: ['ENGINEER'],
@@ -13,34 +8,18 @@ const USERS: Record<string, string[]> = {
   pm2: ['PROBLEM_MANAGER'],
   admin1: ['ADMIN'],
 };
-const key = (id: string) => `key-${id}-0123456789abcdef0123456789abcdef`;
 
-let t: TestApp;
+let app: TokenApp;
 beforeAll(async () => {
-  const keysFile = path.join(dir, 'api-keys.json');
-  writeFileSync(
-    keysFile,
-    JSON.stringify(
-      Object.entries(USERS).map(([id, roles]) => ({ id, roles, hash: hashApiKey(key(id)) })),
-    ),
-  );
-  t = await startTestApp({
-    AUTH_MODE: 'token',
-    API_KEYS_FILE: keysFile,
-    AUDIT_LOG: path.join(dir, 'audit.log'),
-    AUTH_MAX_FAILURES: '100000',
-  });
-  await t.loadDemo();
+  app = await startTokenApp(USERS);
+  await app.t.loadDemo();
 }, 180000);
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 const FIELDS = `id version status title pendingStatus publishedRevision reviewer
   pendingRevision { version title editedBy } revisions { version title editedBy }`;
 const as = (who: string, query: string, variables?: Record<string, unknown>) =>
-  t.gql<any>(query, variables, { authorization: `Bearer ${key(who)}` });
+  app.as(who, query, variables);
 const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
   const r = await as(who, query, variables);
   if (r.errors) throw new Error(JSON.stringify(r.errors));

@@ -1,13 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { hashApiKey } from '../src/modules/access/api-keys.js';
+import { readFileSync } from 'node:fs';
 import { codeOf } from './support/factories.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTokenApp, type TokenApp } from './support/token-app.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-admins-'));
-const keysFile = path.join(dir, 'api-keys.json');
-const key = (id: string) => `key-${id}-0123456789abcdef0123456789abcdef`;
 const USERS: Record<string, string[]> = {
   admin1: ['ADMIN'],
   auditor1: ['AUDITOR'],
@@ -15,31 +9,15 @@ const USERS: Record<string, string[]> = {
   viewer1: ['VIEWER'],
 };
 
-let t: TestApp;
+let app: TokenApp;
 beforeAll(async () => {
-  writeFileSync(
-    keysFile,
-    JSON.stringify(
-      Object.entries(USERS).map(([id, roles]) => ({ id, roles, hash: hashApiKey(key(id)) })),
-    ),
-  );
-  t = await startTestApp({
-    AUTH_MODE: 'token',
-    API_KEYS_FILE: keysFile,
-    AUDIT_LOG: path.join(dir, 'audit.log'),
-    AUTH_MAX_FAILURES: '100000',
-  });
-  await t.reset();
+  app = await startTokenApp(USERS);
+  await app.t.reset();
 });
-afterAll(async () => {
-  await t.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
 const as = (who: string, query: string, variables?: Record<string, unknown>) =>
-  t.gql<any>(query, variables, {
-    authorization: `Bearer ${who.startsWith('egk_') ? who : key(who)}`,
-  });
+  app.as(who, query, variables);
 const EVENTS = `query($f: AuditEventFilter, $first: Int, $after: String) { auditEvents(filter: $f, first: $first, after: $after) {
   totalCount edges { node { time eventType result actor method rootFields requestId } } pageInfo { hasNextPage endCursor } } }`;
 const CREATE = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key apiKey { id roles expires createdAt } } }`;
@@ -96,7 +74,7 @@ describe('the security administrator (issue 22 item 17)', () => {
       roles: ['VIEWER'],
       expires: '2099-01-01T00:00:00.000Z',
     });
-    expect(readFileSync(keysFile, 'utf8')).not.toContain(made.key);
+    expect(readFileSync(app.keysFile, 'utf8')).not.toContain(made.key);
     expect((await as(made.key, `{ ciClasses { name } }`)).status).toBe(200);
     const list = (await as('sec1', `{ apiKeys { id roles } }`)).data.apiKeys;
     expect(list.map((k: any) => k.id)).toEqual([
@@ -129,7 +107,7 @@ describe('the security administrator (issue 22 item 17)', () => {
       'NOT_FOUND',
     );
     // Both are audited, and the audit line never holds the key.
-    const log = readFileSync(path.join(dir, 'audit.log'), 'utf8');
+    const log = readFileSync(app.auditLog, 'utf8');
     expect(log).not.toContain(made.key);
     const lines = log
       .trim()

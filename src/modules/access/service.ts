@@ -1,6 +1,6 @@
 import type { Actor } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
-import { encodeCursor, pageInfoOf, pageRequest, type Connection } from '../../pagination.js';
+import { pageRequest, toConnection, type Connection } from '../../pagination.js';
 import {
   readAuditEvents,
   type AuditEventFilter,
@@ -49,18 +49,8 @@ export class AccessService {
       start,
       page.first + 1,
     );
-    const edges = rows
-      .slice(0, page.first)
-      .map((r) => ({ cursor: encodeCursor('auditEvents', [r.end]), node: r.event }));
-    return {
-      edges,
-      pageInfo: pageInfoOf(
-        page,
-        edges.map((e) => e.cursor),
-        rows.length > page.first,
-      ),
-      totalCount: total,
-    };
+    const conn = toConnection(rows, page, total, (r) => [r.end]);
+    return { ...conn, edges: conn.edges.map((e) => ({ cursor: e.cursor, node: e.node.event })) };
   }
 
   /** The API keys, without their secrets (SECURITY_ADMIN). */

@@ -1,46 +1,40 @@
 import { Button, Card, Table } from 'antd';
 import { useState } from 'react';
 import { graphql } from '../gql';
+import type { EdgePageFragment } from '../gql/graphql';
 import { useQuery } from '../hooks';
 import { useT } from '../i18n';
 import { ErrorNotice } from './ErrorNotice';
 import { EntityLink } from './links';
+
+graphql(`
+  fragment EdgePage on DependencyConnection {
+    totalCount
+    edges {
+      kind
+      strength
+      node {
+        __typename
+        id
+        name
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
 
 const EdgesQuery = graphql(`
   query ComponentEdges($id: ID!, $after: String, $dependents: Boolean!) {
     node(id: $id) {
       ... on Component {
         dependencies(first: 50, after: $after) @skip(if: $dependents) {
-          totalCount
-          edges {
-            kind
-            strength
-            node {
-              __typename
-              id
-              name
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+          ...EdgePage
         }
         dependents(first: 50, after: $after) @include(if: $dependents) {
-          totalCount
-          edges {
-            kind
-            strength
-            node {
-              __typename
-              id
-              name
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+          ...EdgePage
         }
       }
     }
@@ -54,7 +48,9 @@ export function EdgesCard({ id, dependents }: { id: string; dependents: boolean 
   const after = cursors.at(-1) ?? null;
   const { data, error } = useQuery(EdgesQuery, { id, after, dependents });
   const node = data?.node as
-    { dependencies?: Conn | null; dependents?: Conn | null } | null | undefined;
+    | { dependencies?: EdgePageFragment | null; dependents?: EdgePageFragment | null }
+    | null
+    | undefined;
   const conn = dependents ? node?.dependents : node?.dependencies;
   const title = t(dependents ? 'ci.dependents' : 'ci.dependencies', { n: conn?.totalCount ?? 0 });
   return (
@@ -87,14 +83,4 @@ export function EdgesCard({ id, dependents }: { id: string; dependents: boolean 
       )}
     </Card>
   );
-}
-
-interface Conn {
-  totalCount: number;
-  edges: {
-    kind: string;
-    strength: string;
-    node: { __typename?: string; id: string; name: string };
-  }[];
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
