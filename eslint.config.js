@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import cycles from './tools/lint/no-import-cycle.js';
 
 export default tseslint.config(
   {
@@ -27,7 +28,11 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      'cycles/no-import-cycle': 'error',
+      // Small files with one purpose (STYLE.md): past 400 lines a file wants splitting.
+      'max-lines': ['error', { max: 400 }],
     },
+    plugins: { cycles },
   },
   {
     // Tests read GraphQL responses whose shape the query itself states.

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { startApp, type App } from '../src/app.js';
+import { startApp, type App } from '../src/main.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/neo4j-local.js';
 import { hashApiKey } from '../src/modules/access/api-keys.js';

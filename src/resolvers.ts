@@ -12,13 +12,12 @@ const common: Resolvers<RequestContext> = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query: {
-    node: (_, { id }, ctx) => ctx.services.cmdbQueries.node(ctx.actor, ctx.loaders, id) as never,
-    nodes: (_, { ids }, ctx) =>
-      ctx.services.cmdbQueries.nodes(ctx.actor, ctx.loaders, ids) as never,
+    node: (_, { id }, ctx) => ctx.services.cmdbQueries.node(ctx, id) as never,
+    nodes: (_, { ids }, ctx) => ctx.services.cmdbQueries.nodes(ctx, ids) as never,
     auditTrail: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.auditTrail(ctx.actor, filter, first, after),
+      ctx.services.cmdbQueries.auditTrail(ctx, filter, first, after),
     history: (_, { entityId, first, after }, ctx) =>
-      ctx.services.cmdbQueries.history(ctx.actor, entityId, first, after),
+      ctx.services.cmdbQueries.history(ctx, entityId, first, after),
   },
 };
 

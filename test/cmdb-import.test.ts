@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImportService } from '../src/modules/cmdb/import.js';
 import { factories } from './support/factories.js';
+import { cliCaller } from '../src/modules/access/caller.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -160,7 +161,7 @@ describe('importConfiguration', () => {
 });
 
 describe('batched import (the CLI)', () => {
-  const admin = { id: 'cli:test', roles: ['ADMIN'] };
+  const admin = cliCaller('test');
   // Every CMDB entity and edge, and those that an IMPORT record describes (ids and "from>to").
   const audited = async () => {
     const session = t.app.driver.session();
@@ -194,7 +195,7 @@ describe('batched import (the CLI)', () => {
   };
 
   it('writes each batch with its audit records, so an interrupted run loses none and a rerun completes it', async () => {
-    const { executor } = t.app.services;
+    const { executor } = t.app;
     // Batches of two rows, one writer; the fourth transaction fails as a crash would.
     const interrupted = Object.create(executor) as typeof executor;
     let transactions = 0;
@@ -204,7 +205,7 @@ describe('batched import (the CLI)', () => {
       return executor.writeTx(label, work);
     };
     await expect(
-      new ImportService(interrupted, 2, 1).importConfiguration(admin, null, doc(), 'batched'),
+      new ImportService(interrupted, 2, 1).importConfiguration(admin, doc(), 'batched'),
     ).rejects.toThrow('connection lost');
     const partial = await audited();
     expect(partial.entities.length).toBeGreaterThan(0);
@@ -214,7 +215,6 @@ describe('batched import (the CLI)', () => {
 
     const rerun = await new ImportService(executor, 2, 1).importConfiguration(
       admin,
-      null,
       doc(),
       'batched',
     );
@@ -234,9 +234,9 @@ describe('batched import (the CLI)', () => {
     ).toContain(true);
   });
   it('with two writers and batches of one row, writes every entity and edge with its record', async () => {
-    const { executor } = t.app.services;
+    const { executor } = t.app;
     expect(
-      await new ImportService(executor, 1, 2).importConfiguration(admin, null, doc(), 'batched'),
+      await new ImportService(executor, 1, 2).importConfiguration(admin, doc(), 'batched'),
     ).toEqual({ created: 12, updated: 0, unchanged: 0 });
     const all = await audited();
     expect(all.entities).toHaveLength(8);

@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLoaders } from '../src/loaders.js';
 import { exportGraph, restoreGraph } from '../src/modules/backup/backup.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-export-'));
@@ -50,21 +49,21 @@ const sortKeys = (o: Record<string, unknown>) =>
 describe('export and restore', () => {
   it('round-trips the whole graph exactly, history and revisions included', async () => {
     const first = path.join(dir, 'first.jsonl');
-    const exported = await exportGraph(t.app.driver, 'neo4j', first);
+    const exported = await exportGraph(t.app.executor, first);
     expect(exported.nodes).toBeGreaterThan(500);
     const before = canonical(first);
     expect(before.header).toMatchObject({ format: 'egov-cmdb-export', version: 1 });
     expect(before.nodes.some((n) => n.includes('KnownErrorRevision'))).toBe(true);
     expect(before.nodes.some((n) => n.includes('ChangeRecord'))).toBe(true);
 
-    const refused = restoreGraph(t.app.services.executor, first, { replace: false });
+    const refused = restoreGraph(t.app.executor, first, { replace: false });
     await expect(refused).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
 
     await t.reset();
-    const restored = await restoreGraph(t.app.services.executor, first, { replace: true });
+    const restored = await restoreGraph(t.app.executor, first, { replace: true });
     expect(restored).toEqual(exported);
     const second = path.join(dir, 'second.jsonl');
-    await exportGraph(t.app.driver, 'neo4j', second);
+    await exportGraph(t.app.executor, second);
     const after = canonical(second);
     // The topology version is bumped by a restore: everything else is identical.
     const withoutVersion = (xs: string[]) => xs.filter((x) => !x.includes('TopologyVersion'));
@@ -85,15 +84,13 @@ describe('export and restore', () => {
   }, 240000);
 
   it('never takes an in-memory topology from before a restore for the restored one', async () => {
-    const { impact, executor } = t.app.services;
+    const { impact } = t.app.services;
     const dependentsOf = async (id: string) =>
       (
-        await impact.analyze({ id: 'test', roles: ['ADMIN'] }, createLoaders(executor), {
-          failed: [id],
-        })
+        await impact.analyze(callerOf(t.app, { id: 'test', roles: ['ADMIN'] }), { failed: [id] })
       ).impacts.map((i) => i.subjectId);
     const file = path.join(dir, 'before-edge.jsonl');
-    await exportGraph(t.app.driver, 'neo4j', file);
+    await exportGraph(t.app.executor, file);
     // One write after the export, and a copy that holds it: its version is the export's + 1,
     // which is what a restore that only bumped the restored version would also reach.
     await t.ok(
@@ -101,7 +98,7 @@ describe('export and restore', () => {
     );
     await impact.topologyIndex!.rebuild();
     expect(await dependentsOf('printer-13')).toContain('printer-14');
-    await restoreGraph(executor, file, { replace: true });
+    await restoreGraph(t.app.executor, file, { replace: true });
     expect(await dependentsOf('printer-13')).toEqual(['printer-13']);
     await impact.topologyIndex!.rebuild();
     expect(await dependentsOf('printer-13')).toEqual(['printer-13']);
@@ -110,9 +107,7 @@ describe('export and restore', () => {
   it('refuses a file of another format, and labels outside the allow-list', async () => {
     const alien = path.join(dir, 'alien.jsonl');
     writeFileSync(alien, `${JSON.stringify({ format: 'other', version: 1 })}\n`);
-    await expect(
-      restoreGraph(t.app.services.executor, alien, { replace: true }),
-    ).rejects.toMatchObject({
+    await expect(restoreGraph(t.app.executor, alien, { replace: true })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const hostile = path.join(dir, 'hostile.jsonl');
@@ -125,9 +120,7 @@ describe('export and restore', () => {
         .map((l) => JSON.stringify(l))
         .join('\n'),
     );
-    await expect(
-      restoreGraph(t.app.services.executor, hostile, { replace: true }),
-    ).rejects.toMatchObject({
+    await expect(restoreGraph(t.app.executor, hostile, { replace: true })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT' },
     });
   });

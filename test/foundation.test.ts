@@ -123,7 +123,7 @@ describe('the foundation slice, HTTP → resolver → service → repository →
 
 describe('the executor', () => {
   it('sends a single read as one auto-commit query, and refuses a second query in it', async () => {
-    const executor = t.app.services.executor;
+    const executor = t.app.executor;
     const before = executor.queryCount;
     const [row] = await executor.read('system/topology-version');
     expect(typeof row!.version).toBe('number');

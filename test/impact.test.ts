@@ -1,7 +1,7 @@
-import { createLoaders } from '../src/loaders.js';
 import { cmdbRepository, TOPOLOGY_CHANGE_MAX_IDS } from '../src/modules/cmdb/repository.js';
+import { GraphWalkSource } from '../src/modules/impact/graph-walk.js';
 import { ImpactService } from '../src/modules/impact/service.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 
 let t: TestApp;
@@ -208,13 +208,13 @@ describe('single points of failure over the demo estate', () => {
   });
 
   it('resolves for a page of services in a bounded number of round trips', async () => {
-    const before = t.app.services.executor.queryCount;
+    const before = t.app.executor.queryCount;
     const page = await t.ok(
       `{ services(first: 40) { edges { node { id singlePointsOfFailure { id } } } } }`,
     );
     expect(page.services.edges.length).toBeGreaterThan(20);
     // services + one upstream walk (a wave per level) + one entity batch, not one walk per service.
-    expect(t.app.services.executor.queryCount - before).toBeLessThan(30);
+    expect(t.app.executor.queryCount - before).toBeLessThan(30);
   });
 });
 
@@ -271,7 +271,7 @@ describe('rootCauseCandidates over the demo estate', () => {
 describe('the in-memory topology index', () => {
   const actor = { id: 'test', roles: ['ADMIN'] };
   const analyzeWith = (input: { failed: string[]; maxDepth?: number }) =>
-    t.app.services.impact.analyze(actor, createLoaders(t.app.services.executor), input);
+    t.app.services.impact.analyze(callerOf(t.app, actor), input);
   const shape = (r: Awaited<ReturnType<typeof analyzeWith>>) => ({
     impacts: r.impacts.map((i) => [i.subjectId, i.state, i.distance]).sort(),
     absorbed: r.absorbed.sort((a, b) => a.groupId.localeCompare(b.groupId)),
@@ -280,9 +280,8 @@ describe('the in-memory topology index', () => {
 
   // The walk over Neo4j itself, with no in-memory copy: what every answer must equal.
   const walkNeo4j = (input: { failed: string[]; maxDepth?: number }) =>
-    new ImpactService(t.app.services.executor).analyze(
-      actor,
-      createLoaders(t.app.services.executor),
+    new ImpactService(t.app.executor, new GraphWalkSource(t.app.executor)).analyze(
+      callerOf(t.app, actor),
       input,
     );
   const holder = () => t.app.services.impact.topologyIndex!;
@@ -337,7 +336,7 @@ describe('the in-memory topology index', () => {
   it('reads the graph again in full after a change too large to list', async () => {
     await holder().rebuild();
     const { builds, catchUps } = holder().stats;
-    await t.app.services.executor.writeTx('bulk', (tx) =>
+    await t.app.executor.writeTx('bulk', (tx) =>
       cmdbRepository.bumpTopology(
         tx,
         Array.from({ length: TOPOLOGY_CHANGE_MAX_IDS + 1 }, (_, i) => `x-${i}`),
@@ -383,9 +382,10 @@ describe('the in-memory topology index', () => {
           ? `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`
           : `mutation { removeDependency(fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO) }`,
       );
-    const { impact, executor } = bounded.app.services;
+    const { impact } = bounded.app.services;
+    const { executor } = bounded.app;
     const dependents = async () => {
-      const r = await impact.analyze(actor, createLoaders(executor), { failed: ['printer-13'] });
+      const r = await impact.analyze(callerOf(bounded.app, actor), { failed: ['printer-13'] });
       return { source: r.source, ids: r.impacts.map((i) => i.subjectId) };
     };
     const holder = impact.topologyIndex!;

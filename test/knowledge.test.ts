@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
 import { MAX_CANDIDATES } from '../src/search/neo4j-engine.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -157,31 +157,30 @@ describe('known-error authoring', () => {
 
   it('keeps duties separate: roles are named when missing, and an author publishes only as ADMIN, on the record', async () => {
     const k = t.app.services.knowledge;
-    const engineer = { id: 'eng-1', roles: ['ENGINEER'] };
-    const manager = { id: 'pm-1', roles: ['PROBLEM_MANAGER'] };
-    const admin = { id: 'admin-1', roles: ['ADMIN'] };
+    const as = (id: string, role: string) => callerOf(t.app, { id, roles: [role] });
+    const engineer = as('eng-1', 'ENGINEER');
+    const manager = as('pm-1', 'PROBLEM_MANAGER');
+    const admin = as('admin-1', 'ADMIN');
+    await expect(k.create(as('v', 'VIEWER'), { title: 'x', symptoms: 'y' })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN', requiredRole: 'ENGINEER' },
+    });
+    let a = await k.create(engineer, { title: '职责分离', symptoms: 'y' });
+    a = await k.transition(engineer, 'submit', a.id, a.version);
     await expect(
-      k.create({ id: 'v', roles: ['VIEWER'] }, null, { title: 'x', symptoms: 'y' }),
-    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', requiredRole: 'ENGINEER' } });
-    let a = await k.create(engineer, null, { title: '职责分离', symptoms: 'y' });
-    a = await k.transition(engineer, null, 'submit', a.id, a.version);
-    await expect(
-      k.transition({ id: 'c', roles: ['CMDB_ADMIN'] }, null, 'publish', a.id, a.version),
+      k.transition(as('c', 'CMDB_ADMIN'), 'publish', a.id, a.version),
     ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', requiredRole: 'PROBLEM_MANAGER' } });
-    await expect(k.transition(engineer, null, 'publish', a.id, a.version)).rejects.toMatchObject({
+    await expect(k.transition(engineer, 'publish', a.id, a.version)).rejects.toMatchObject({
       extensions: { code: 'FORBIDDEN' },
     });
-    const own = await k.create(manager, null, { title: '自己写的', symptoms: 'y' });
-    const submitted = await k.transition(manager, null, 'submit', own.id, own.version);
-    await expect(
-      k.transition(manager, null, 'publish', own.id, submitted.version),
-    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-    expect((await k.transition(manager, null, 'publish', a.id, a.version)).reviewer).toBe('pm-1');
-    const mine = await k.create(admin, null, { title: '管理员自审', symptoms: 'y' });
-    const s = await k.transition(admin, null, 'submit', mine.id, mine.version);
-    expect((await k.transition(admin, null, 'publish', mine.id, s.version)).status).toBe(
-      'PUBLISHED',
+    const own = await k.create(manager, { title: '自己写的', symptoms: 'y' });
+    const submitted = await k.transition(manager, 'submit', own.id, own.version);
+    await expect(k.transition(manager, 'publish', own.id, submitted.version)).rejects.toMatchObject(
+      { extensions: { code: 'FORBIDDEN' } },
     );
+    expect((await k.transition(manager, 'publish', a.id, a.version)).reviewer).toBe('pm-1');
+    const mine = await k.create(admin, { title: '管理员自审', symptoms: 'y' });
+    const s = await k.transition(admin, 'submit', mine.id, mine.version);
+    expect((await k.transition(admin, 'publish', mine.id, s.version)).status).toBe('PUBLISHED');
     const h = await t.ok(
       `query($id: ID!) { history(entityId: $id, first: 1) { edges { node { actor changes } } } }`,
       {
@@ -372,7 +371,7 @@ describe('searchKnowledge on the Neo4j engine', () => {
       status: 'PUBLISHED',
       tags: [],
     }));
-    await t.app.services.executor.driver.executeQuery(
+    await t.app.executor.driver.executeQuery(
       `UNWIND $rows AS row CREATE (k:Entity:KnownError) SET k = row, k.version = 1,
          k.author = 'test', k.createdAt = datetime(), k.updatedAt = datetime()`,
       { rows: [...rows, ...published] },

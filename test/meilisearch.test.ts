@@ -28,13 +28,13 @@ describe('Meilisearch engine while Meilisearch is unreachable', () => {
   it('still acknowledges writes, keeps them in the outbox, and reports not ready', async () => {
     const a = await publish(t, '网络打印机脱机', 'Printer offline');
     expect(a.version).toBe(3);
-    const [row] = await t.app.services.executor.read('knowledge/outbox-count');
+    const [row] = await t.app.executor.read('knowledge/outbox-count');
     expect(Number(row!.pending)).toBe(3);
     const ready = await fetch(t.app.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as any).checks.search).toBe(false);
     await expect((t.app.services.search as MeiliSearchEngine).drainOutbox()).rejects.toThrow();
-    const [after] = await t.app.services.executor.read('knowledge/outbox-count');
+    const [after] = await t.app.executor.read('knowledge/outbox-count');
     expect(Number(after!.pending)).toBe(3);
   });
 });
@@ -106,7 +106,7 @@ if (!meiliUrl)
   });
 
   it('rebuilds the index with reindex and swaps it in', async () => {
-    const result = await reindex(engine().meili, t.app.services.executor, index);
+    const result = await reindex(engine().meili, t.app.executor, index);
     expect(result.documents).toBeGreaterThanOrEqual(2);
     expect((await t.ok(SEARCH, { q: 'printer' })).searchKnowledge.totalHits).toBeGreaterThan(0);
   });

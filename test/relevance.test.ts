@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { fromRoot } from '../src/paths.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
 import { RELEVANCE_QUERIES, relevanceArticles } from './fixtures/relevance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** The comparison's query: not one the service runs, so it lives with the test. */
+const SINGLE_INDEX_QUERY = readFileSync(
+  fromRoot('test', 'cypher', 'search-single-index.cypher'),
+  'utf8',
+);
 
 /**
  * Ranking quality of the Neo4j engine on a fixed corpus (the 60 demo articles and 90 written for
@@ -62,10 +69,10 @@ describe('search relevance (Neo4j engine)', () => {
     // The alternative the issue asks to compare: one index, the English analyzer alone (Chinese
     // as single characters), queried with the raw words.
     const single = await measure(async (query) => {
-      const rows = await t.app.services.executor.read('knowledge/search-single-index', {
+      const { records } = await t.app.driver.executeQuery(SINGLE_INDEX_QUERY, {
         query: query.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
       });
-      return rows.map((r) => String(r.title));
+      return records.map((r) => String(r.get('title')));
     });
     console.log(
       `relevance over ${RELEVANCE_QUERIES.length} queries: engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}` +

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { startApp } from '../src/app.js';
+import { startApp } from '../src/main.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalNeo4j } from '../src/graph/neo4j-local.js';
 

@@ -53,7 +53,7 @@ const PAGE = `query($first: Int) { services(first: $first) { edges { node { id n
   sla { availabilityTarget indicators { name target } } dependencies(first: 10) { totalCount edges { kind node { name ... on ConfigurationItem { ciClass } } } } } } } }`;
 
 async function roundTrips(first: number): Promise<{ count: number; data: any }> {
-  const executor = t.app.services.executor;
+  const executor = t.app.executor;
   const before = executor.queryCount;
   const data = await t.ok(PAGE, { first });
   return { count: executor.queryCount - before, data };

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import type { App } from '../../src/app.js';
+import type { App } from '../../src/main.js';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
 import {
   BENCH_KEY,

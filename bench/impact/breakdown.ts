@@ -9,8 +9,7 @@
  */
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { App } from '../../src/app.js';
-import { createLoaders } from '../../src/loaders.js';
+import { createLoaders, type App } from '../../src/main.js';
 import { DEPENDENCY_KINDS } from '../../src/modules/cmdb/models.js';
 import {
   benchApp,
@@ -51,7 +50,9 @@ async function main() {
     const tiny = JSON.stringify({ query: '{ __typename }' });
     const full = JSON.stringify({ query: IMPACT_QUERY, variables: { i: { failed: [failed] } } });
     const actor = { id: 'bench', roles: ['ADMIN'] };
-    const { executor, impact } = app.services;
+    const { services, executor } = app;
+    const { impact } = services;
+    const caller = () => ({ actor, requestId: null, loaders: createLoaders(executor, services) });
     const version = impact.topologyIndex!.latest!.version;
     const cases: Record<string, () => Promise<unknown>> = {
       'fetch { __typename }': () => viaFetch(tiny),
@@ -64,7 +65,7 @@ async function main() {
           maxIds: neo4j.int(20000),
           kinds: DEPENDENCY_KINDS,
         }),
-      'analyze()': () => impact.analyze(actor, createLoaders(executor), { failed: [failed] }),
+      'analyze()': () => impact.analyze(caller(), { failed: [failed] }),
       'fetch impactAnalysis': () => viaFetch(full),
       'http.request impactAnalysis': () => viaHttp(full),
     };

@@ -21,8 +21,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TopologyIndex } from '../../src/modules/impact/topology-index.js';
-import type { App } from '../../src/app.js';
-import { createLoaders } from '../../src/loaders.js';
+import { createLoaders, type App } from '../../src/main.js';
+import { GraphWalkSource } from '../../src/modules/impact/graph-walk.js';
 import { ImpactService } from '../../src/modules/impact/service.js';
 import {
   benchApp,
@@ -310,7 +310,7 @@ async function benchSize(cis: number) {
               : `mutation { removeDependency(fromId: "${from}", toId: "${to}", kind: CONNECTS_TO) }`,
           }),
         );
-      const walker = new ImpactService(app.services.executor);
+      const walker = new ImpactService(app.executor, new GraphWalkSource(app.executor));
       const actor = { id: 'bench', roles: ['VIEWER'] };
       for (let r = -5; r < RUNS; r++) {
         // (The first five pairs warm the write and catch-up paths up, unmeasured.)
@@ -326,9 +326,11 @@ async function benchSize(cis: number) {
         afterWrite.bounded.push(c.ms);
         if (r < WALK_RUNS) {
           const t = performance.now();
-          const walked = await walker.analyze(actor, createLoaders(app.services.executor), {
-            failed: [f.id],
-          });
+          const loaders = createLoaders(app.executor, app.services);
+          const walked = await walker.analyze(
+            { actor, requestId: null, loaders },
+            { failed: [f.id] },
+          );
           afterWrite.walk.push(performance.now() - t);
           if (
             walked.source !== 'graph' ||

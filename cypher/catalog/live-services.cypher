@@ -1,5 +1,6 @@
-// Live services for the catalog view, ordered by category then name.
+// Live services for the catalog view, ordered by category then name, with their reference links
+// ($linkTypes: the LINKS allow-list in code).
 MATCH (n:Service {status: 'LIVE'})
 RETURN n AS entity, labels(n) AS labels,
-  [(n)-[r:OWNED_BY|PROVIDED_BY|CONSUMED_BY]->(x) | [type(r), x.id]] AS links
+  [(n)-[r]->(x) WHERE type(r) IN $linkTypes | [type(r), x.id]] AS links
 ORDER BY n.category, n.name, n.id

@@ -1,4 +1,5 @@
-// One page of services ordered by (name, id) after the cursor, and the total matching the filter.
+// One page of services ordered by (name, id) after the cursor, and the total matching the filter,
+// each with its reference links ($linkTypes: the LINKS allow-list in code).
 CALL () {
   MATCH (n:Service)
   WHERE ($category IS NULL OR n.category IN $category)
@@ -18,6 +19,6 @@ CALL () {
     AND ($afterName IS NULL OR n.name > $afterName OR (n.name = $afterName AND n.id > $afterId))
   WITH n ORDER BY n.name, n.id LIMIT $limit
   RETURN collect({entity: n, labels: labels(n),
-    links: [(n)-[r:OWNED_BY|PROVIDED_BY|CONSUMED_BY]->(x) | [type(r), x.id]]}) AS rows
+    links: [(n)-[r]->(x) WHERE type(r) IN $linkTypes | [type(r), x.id]]}) AS rows
 }
 RETURN total, rows

@@ -48,6 +48,6 @@ CALL () {
     AND ($afterName IS NULL OR n.name > $afterName OR (n.name = $afterName AND n.id > $afterId))
   WITH n ORDER BY n.name, n.id LIMIT $limit
   RETURN collect({entity: n, labels: labels(n),
-    links: [(n)-[r:OWNED_BY|SUPPLIED_BY]->(x) | [type(r), x.id]]}) AS rows
+    links: [(n)-[r]->(x) WHERE type(r) IN $linkTypes | [type(r), x.id]]}) AS rows
 }
 RETURN total, rows

@@ -8,6 +8,6 @@ CALL (n) {
       OR (m.name = $afterName AND (type(r) > $afterKind OR (type(r) = $afterKind AND m.id > $afterId))))
   WITH r, m ORDER BY m.name, type(r), m.id LIMIT $limit
   RETURN collect({kind: type(r), strength: r.strength, entity: m, labels: labels(m),
-    links: [(m)-[l:OWNED_BY|SUPPLIED_BY|PROVIDED_BY|CONSUMED_BY]->(x) | [type(l), x.id]]}) AS edges
+    links: [(m)-[l]->(x) WHERE type(l) IN $linkTypes | [type(l), x.id]]}) AS edges
 }
 RETURN id, edges, COUNT { (n)-[r]->(m:Component) WHERE type(r) IN $kinds } AS total

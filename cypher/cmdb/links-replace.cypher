@@ -3,7 +3,7 @@
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 CALL (n) {
-  OPTIONAL MATCH (n)-[r:OWNED_BY|SUPPLIED_BY|PROVIDED_BY|CONSUMED_BY|PART_OF]->()
+  OPTIONAL MATCH (n)-[r]->()
   WITH r WHERE type(r) IN $types
   DELETE r
 }

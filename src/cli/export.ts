@@ -6,8 +6,8 @@ import { runCli, withServices } from './runtime.js';
 runCli(async () => {
   const file = process.argv[2];
   if (!file) throw new Error('usage: npm run export -- FILE');
-  const result = await withServices((services, _logger, config) =>
-    exportGraph(services.executor.driver, config.neo4j.database, path.resolve(file)),
+  const result = await withServices((_services, executor) =>
+    exportGraph(executor, path.resolve(file)),
   );
   console.log(JSON.stringify({ file: path.resolve(file), ...result }));
 });

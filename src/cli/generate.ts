@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { SERVICE_CATEGORIES } from '../modules/cmdb/models.js';
 import { CSV_FILES } from './read-document.js';
 
 /**
@@ -287,12 +288,11 @@ async function main() {
   }
   // Catalog services over applications, consumed by departments.
   const serviceCount = Math.max(20, Math.round(N / 1000));
-  const categories = ['INFRASTRUCTURE', 'APPLICATION', 'CONTENT', 'NETWORK_ACCESS', 'SECURITY'];
   for (let s = 0; s < serviceCount; s++) {
     await write('services', {
       id: `g-svc-${s}`,
       name: `服务-${s}`,
-      category: categories[s % 5],
+      category: SERVICE_CATEGORIES[s % SERVICE_CATEGORIES.length],
       kind: 'BUSINESS',
       criticality: ['CRITICAL', 'HIGH', 'MEDIUM'][int(3)],
       ownerId: 'g-bdc',

@@ -1,5 +1,6 @@
 import { readDocument } from './read-document.js';
-import { cliActor, runCli, withServices } from './runtime.js';
+import { cliCaller } from '../modules/access/caller.js';
+import { runCli, withServices } from './runtime.js';
 
 /** `npm run import -- FILE.json | DIR | FILE.csv…`: upserts a configuration document, all rows validated first. */
 runCli(async () => {
@@ -11,10 +12,10 @@ runCli(async () => {
   const rows = Object.values(doc).reduce((n, list) => n + (list?.length ?? 0), 0);
   // Seconds spent in Neo4j transactions by step (two writers overlap, so they can sum past the wall time).
   const transactionSeconds: Record<string, number> = {};
-  const result = await withServices((services) => {
-    services.executor.onTransaction = (label, s) =>
+  const result = await withServices((services, executor) => {
+    executor.onTransaction = (label, s) =>
       (transactionSeconds[label] = (transactionSeconds[label] ?? 0) + s);
-    return services.importer.importConfiguration(cliActor('import'), null, doc, 'batched');
+    return services.importer.importConfiguration(cliCaller('import'), doc, 'batched');
   });
   const seconds = (Date.now() - started) / 1000;
   console.log(

@@ -10,8 +10,8 @@ runCli(async () => {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) throw new Error('usage: npm run restore -- FILE [--replace]');
-  const result = await withServices((services) =>
-    restoreGraph(services.executor, path.resolve(file), { replace: args.includes('--replace') }),
+  const result = await withServices((_services, executor) =>
+    restoreGraph(executor, path.resolve(file), { replace: args.includes('--replace') }),
   );
   console.log(JSON.stringify({ file: path.resolve(file), ...result }));
 });

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { ensureTaxonomy } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { createDriver } from '../graph/driver.js';
 import { Executor } from '../graph/executor.js';
@@ -8,21 +7,17 @@ import { migrate } from '../graph/migrations.js';
 import { startLocalNeo4j } from '../graph/neo4j-local.js';
 import { CypherRegistry } from '../graph/registry.js';
 import { createLogger } from '../logger.js';
-import { CMDB_QUERIES } from '../modules/cmdb/repository.js';
-import { KNOWLEDGE_QUERIES } from '../modules/knowledge/repository.js';
+import { ALL_QUERIES, composeServices, ensureTaxonomy } from '../main.js';
 import { fromRoot } from '../paths.js';
 import { createSearchEngine } from '../search/engines.js';
-import { createServices, type Services } from '../services.js';
-
-/** The actor of command-line tools: an administrator named after the tool. */
-export const cliActor = (tool: string) => ({ id: `cli:${tool}`, roles: ['ADMIN'] });
+import type { Services } from '../services.js';
 
 /**
  * Runs `work` with the application services over Neo4j: NEO4J_URI when set, else tools/neo4j-local
  * on $DATA_DIR/neo4j (which must not be in use by a running `npm start`). Migrates first.
  */
 export async function withServices<T>(
-  work: (services: Services, logger: Logger, config: Config) => Promise<T>,
+  work: (services: Services, executor: Executor, logger: Logger, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig(process.env, { serving: false });
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
@@ -37,7 +32,7 @@ export async function withServices<T>(
   const driver = createDriver(config.neo4j, config.neo4j.uri ?? local!.uri);
   try {
     const registry = CypherRegistry.load(fromRoot('cypher'));
-    registry.require([...CMDB_QUERIES, ...KNOWLEDGE_QUERIES]);
+    registry.require(ALL_QUERIES);
     const executor = new Executor(
       driver,
       registry,
@@ -48,7 +43,7 @@ export async function withServices<T>(
     await ensureTaxonomy(executor);
     const search = await createSearchEngine(config, executor, logger);
     try {
-      return await work(createServices(executor, search, logger), logger, config);
+      return await work(composeServices(executor, search, logger), executor, logger, config);
     } finally {
       await search.stop();
     }

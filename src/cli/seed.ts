@@ -1,7 +1,8 @@
 import { seedKnowledgeIfEmpty } from '../modules/knowledge/seed.js';
 import { fromRoot } from '../paths.js';
 import { readDocument } from './read-document.js';
-import { cliActor, runCli, withServices } from './runtime.js';
+import { cliCaller } from '../modules/access/caller.js';
+import { runCli, withServices } from './runtime.js';
 
 /**
  * `npm run seed`: imports the demo CMDB (seed/demo-cmdb.json) and, into an empty knowledge base,
@@ -9,14 +10,10 @@ import { cliActor, runCli, withServices } from './runtime.js';
  */
 runCli(async () => {
   const doc = await readDocument([fromRoot('seed', 'demo-cmdb.json')]);
-  const result = await withServices(async (services, logger) => {
-    const imported = await services.importer.importConfiguration(
-      cliActor('seed'),
-      null,
-      doc,
-      'batched',
-    );
-    return { ...imported, knownErrors: await seedKnowledgeIfEmpty(services, logger) };
+  const result = await withServices(async (services, executor, logger) => {
+    const imported = await services.importer.importConfiguration(cliCaller('seed'), doc, 'batched');
+    const knownErrors = await seedKnowledgeIfEmpty(executor, services, logger);
+    return { ...imported, knownErrors };
   });
   console.log(JSON.stringify(result));
 });

@@ -39,6 +39,16 @@ export class Executor {
     private readonly logger: Logger,
   ) {}
 
+  /** The database the executor's sessions use. */
+  get database(): string {
+    return this.options.database;
+  }
+
+  /** The text of a named query, for work the executor does not run itself (streamed exports). */
+  textOf(name: string): string {
+    return this.registry.get(name);
+  }
+
   /** Runs one named read query (auto-commit: one round trip; see `readSingle`). */
   read(name: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
     return this.readSingle(name, (tx) => tx.run(name, params));

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Executor } from './executor.js';
 
+/** The Cypher names migrations use, checked at start. */
+export const MIGRATION_QUERIES = ['system/migrations-applied', 'system/migration-record'] as const;
+
 /** One file of cypher/migrations: ordered by its numeric prefix, each statement idempotent. */
 export interface Migration {
   name: string;

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeJwt, importSPKI, jwtVerify, type JWTVerifyOptions } from 'jose';
 import type { Config } from '../config.js';
-import type { Actor } from '../context.js';
+import type { Actor } from '../modules/access/roles.js';
 import {
   ApiKeyFile,
   hashApiKey,

@@ -3,8 +3,7 @@ import http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { RequestContext } from '../context.js';
-import { createLoaders } from '../loaders.js';
+import type { Loaders, RequestContext } from '../context.js';
 import type { SecurityEvent, SecurityLog } from '../modules/audit/security-log.js';
 import type { Services } from '../services.js';
 import type { Authentication, Authenticator } from './auth.js';
@@ -17,6 +16,8 @@ import { summarizeDocument } from './operation.js';
 export interface HttpDeps {
   apollo: ApolloServer<RequestContext>;
   services: Services;
+  /** A fresh set of loaders for each request (main.ts combines each module's). */
+  createLoaders: () => Loaders;
   logger: Logger;
   /** Readiness checks by name; each resolves true when its part is ready. */
   readiness: Record<string, () => Promise<boolean>>;
@@ -306,7 +307,7 @@ export function createHttpServer(deps: HttpDeps): http.Server {
           audit,
           actor,
           clientAddress,
-          loaders: createLoaders(services.executor),
+          loaders: deps.createLoaders(),
           services,
         }),
       });

@@ -1,5 +1,5 @@
 import type { QueryRunner } from '../graph/executor.js';
-import { cmdbRepository } from '../modules/cmdb/repository.js';
+import { entityStore } from '../graph/entity-store.js';
 import type { KnownErrorLinks, KnownErrorModel } from '../modules/knowledge/models.js';
 import { knowledgeRepository } from '../modules/knowledge/repository.js';
 
@@ -37,7 +37,7 @@ export async function readDocuments(
   tx: QueryRunner,
   ids: string[],
 ): Promise<(ArticleDocument | undefined)[]> {
-  const entities = await cmdbRepository.entitiesByIds(tx, ids);
+  const entities = await entityStore.byIds(tx, ids);
   const links = await knowledgeRepository.links(tx, ids);
   return ids.map((id, i) => {
     const a = entities[i] as KnownErrorModel | undefined;

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Executor, QueryRunner } from '../graph/executor.js';
 import { newId } from '../ids.js';
 import { cmdbRepository } from '../modules/cmdb/repository.js';
-import { readTaxonomy } from '../modules/cmdb/taxonomy.js';
+import { entityStore } from '../graph/entity-store.js';
 import { toKnownError } from '../modules/knowledge/models.js';
 import { HIGHLIGHT_FIELDS, MATCH_CLOSE, MATCH_OPEN, markedToHtml } from './highlight.js';
 import { INDEX_SETTINGS, type ArticleDocument } from './meili-documents.js';
@@ -83,7 +83,7 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
     });
     const ids = result.hits.map((h) => h.id);
     const articles = await this.executor.readTx('knownErrorsByIds', (tx) =>
-      cmdbRepository.entitiesByIds(tx, ids),
+      entityStore.byIds(tx, ids),
     );
     const hits = result.hits.flatMap((hit, i) => {
       const found = articles[i];
@@ -112,7 +112,9 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
     for (const tag of f.tags ?? []) out.push(`tags = ${quote(tag)}`);
     if (f.serviceId) out.push(`serviceIds = ${quote(f.serviceId)}`);
     if (f.ciClass || f.ciId) {
-      const taxonomy = await readTaxonomy(this.executor);
+      const taxonomy = await this.executor.readSingle('ciClasses', (tx) =>
+        cmdbRepository.taxonomy(tx),
+      );
       if (f.ciClass) out.push(`classes IN [${taxonomy.lineage(f.ciClass).map(quote).join(', ')}]`);
       if (f.ciId) {
         const [ci] = await this.executor.read('knowledge/ci-context', { ciId: f.ciId });

@@ -2,7 +2,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { ensureTaxonomy, startApp, type App } from '../../src/app.js';
+import type { Loaders } from '../../src/context.js';
+import { createLoaders, ensureTaxonomy, startApp, type App } from '../../src/main.js';
+import type { Caller } from '../../src/modules/access/caller.js';
+import type { Actor } from '../../src/modules/access/roles.js';
 import { loadConfig } from '../../src/config.js';
 import { fromRoot } from '../../src/paths.js';
 
@@ -33,6 +36,11 @@ export interface TestApp {
   /** Resets, then imports the demo CMDB (seed/demo-cmdb.json) as an administrator. */
   loadDemo(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A caller of the app's services as `actor`, with a fresh set of loaders (one "request"). */
+export function callerOf(app: App, actor: Actor): Caller<Loaders> {
+  return { actor, requestId: null, loaders: createLoaders(app.executor, app.services) };
 }
 
 let appCount = 0;
@@ -82,14 +90,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       } finally {
         await session.close();
       }
-      await ensureTaxonomy(app.services.executor);
+      await ensureTaxonomy(app.executor);
     },
     async loadDemo() {
       await testApp.reset();
       const demo = JSON.parse(readFileSync(fromRoot('seed', 'demo-cmdb.json'), 'utf8'));
       await app.services.importer.importConfiguration(
-        { id: 'test', roles: ['ADMIN'] },
-        null,
+        callerOf(app, { id: 'test', roles: ['ADMIN'] }),
         demo,
         'batched',
       );

@@ -6,8 +6,8 @@ import { enumLabelRows } from '../../enum-labels.js';
 export const accessResolvers: Resolvers<RequestContext> = {
   Query: {
     auditEvents: (_, { filter, first, after }, ctx) =>
-      ctx.services.access.auditEvents(ctx.actor, filter, first, after) as never,
-    apiKeys: (_, __, ctx) => ctx.services.access.apiKeys(ctx.actor),
+      ctx.services.access.auditEvents(ctx, filter, first, after) as never,
+    apiKeys: (_, __, ctx) => ctx.services.access.apiKeys(ctx),
     viewer: (_, __, ctx) => ({
       id: ctx.actor.id,
       roles: ctx.actor.roles as never,
@@ -16,7 +16,7 @@ export const accessResolvers: Resolvers<RequestContext> = {
     enumLabels: () => enumLabelRows(),
   },
   Mutation: {
-    createApiKey: (_, { input }, ctx) => ctx.services.access.createApiKey(ctx.actor, input),
-    revokeApiKey: (_, { id }, ctx) => ctx.services.access.revokeApiKey(ctx.actor, id),
+    createApiKey: (_, { input }, ctx) => ctx.services.access.createApiKey(ctx, input),
+    revokeApiKey: (_, { id }, ctx) => ctx.services.access.revokeApiKey(ctx, id),
   },
 };

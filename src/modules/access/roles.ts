@@ -1,5 +1,10 @@
-import type { Actor } from '../../context.js';
 import { ForbiddenError } from '../../errors.js';
+
+/** Who is asking: an authenticated identity with its roles. */
+export interface Actor {
+  id: string;
+  roles: string[];
+}
 
 /** The roles of API.md's Access section. */
 export const ROLES = [

@@ -1,4 +1,3 @@
-import type { Actor } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { pageRequest, toConnection, type Connection } from '../../pagination.js';
 import {
@@ -7,6 +6,7 @@ import {
   type AuditEventModel,
 } from '../audit/audit-events.js';
 import { ApiKeyFile, type ApiKeyEntry } from './api-keys.js';
+import type { Caller } from './caller.js';
 import { requireRole } from './roles.js';
 
 /** Where the access service keeps its files. */
@@ -35,12 +35,12 @@ export class AccessService {
 
   /** Security audit events of the live audit file, oldest first (AUDITOR). */
   async auditEvents(
-    actor: Actor,
+    caller: Caller,
     filter: AuditEventFilter | null | undefined,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<AuditEventModel>> {
-    requireRole(actor, 'AUDITOR');
+    requireRole(caller.actor, 'AUDITOR');
     const page = pageRequest('auditEvents', first, after);
     const start = Number(page.after?.[0] ?? 0);
     const { rows, total } = await readAuditEvents(
@@ -54,25 +54,25 @@ export class AccessService {
   }
 
   /** The API keys, without their secrets (SECURITY_ADMIN). */
-  apiKeys(actor: Actor): ApiKeyInfo[] {
-    requireRole(actor, 'SECURITY_ADMIN');
+  apiKeys(caller: Caller): ApiKeyInfo[] {
+    requireRole(caller.actor, 'SECURITY_ADMIN');
     return this.keyFile().entries().map(info);
   }
 
   /** Makes an API key; its secret is in the answer only (SECURITY_ADMIN). */
   createApiKey(
-    actor: Actor,
+    caller: Caller,
     input: { id: string; roles: string[]; expires?: string | null },
   ): { key: string; apiKey: ApiKeyInfo } {
-    requireRole(actor, 'SECURITY_ADMIN');
+    requireRole(caller.actor, 'SECURITY_ADMIN');
     const { key, entry } = this.keyFile().create(input, new Date());
     this.onKeysChanged();
     return { key, apiKey: info(entry) };
   }
 
   /** Revokes an API key: refused from the next request on (SECURITY_ADMIN). */
-  revokeApiKey(actor: Actor, id: string): boolean {
-    requireRole(actor, 'SECURITY_ADMIN');
+  revokeApiKey(caller: Caller, id: string): boolean {
+    requireRole(caller.actor, 'SECURITY_ADMIN');
     this.keyFile().revoke(id);
     this.onKeysChanged();
     return true;

@@ -2,13 +2,26 @@ import type { QueryRunner } from '../../graph/executor.js';
 import { newId } from '../../ids.js';
 
 /** What kind of write an audit record describes. */
-export type ChangeAction =
-  'CREATE' | 'UPDATE' | 'RETIRE' | 'LINK' | 'UNLINK' | 'TRANSITION' | 'IMPORT';
+export const CHANGE_ACTIONS = [
+  'CREATE',
+  'UPDATE',
+  'RETIRE',
+  'LINK',
+  'UNLINK',
+  'TRANSITION',
+  'IMPORT',
+] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** Who wrote, and under which request: taken from the request context. */
 export interface WriteOrigin {
   actor: string;
   requestId: string | null;
+}
+
+/** The origin of the writes of a caller (its actor and request). */
+export function originOf(caller: { actor: { id: string }; requestId: string | null }): WriteOrigin {
+  return { actor: caller.actor.id, requestId: caller.requestId };
 }
 
 /** An audit record to write. */

@@ -1,12 +1,18 @@
 import { closeSync, fchmodSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
+
+export const AUDIT_EVENT_TYPES = ['AUTHENTICATION', 'MUTATION'] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export const AUDIT_RESULTS = ['SUCCESS', 'FAILURE', 'DENIED'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
 /** One security audit event: who did what, from where, and how it ended. */
 export interface SecurityEvent {
   /** AUTHENTICATION for every authentication attempt; MUTATION for every request carrying a mutation. */
-  eventType: 'AUTHENTICATION' | 'MUTATION';
+  eventType: AuditEventType;
   /** SUCCESS, FAILURE (the request was bad or failed), or DENIED (missing authentication or role). */
-  result: 'SUCCESS' | 'FAILURE' | 'DENIED';
+  result: AuditResult;
   /** The authenticated actor; for a refused token, the subject it claimed (see `detail`). */
   actor: string | null;
   roles: string[];

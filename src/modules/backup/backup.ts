@@ -1,13 +1,27 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import readline from 'node:readline';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { BadUserInputError, ConflictError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
 import { decodeProps, encodeProps, type Encoded } from './values.js';
 
 /** The export format's name and version: a restore refuses anything else. */
+/** The Cypher names export and restore use, checked at start. */
+export const BACKUP_QUERIES = [
+  'backup/export-migrations',
+  'backup/export-nodes',
+  'backup/export-relationships',
+  'backup/entity-count',
+  'backup/wipe',
+  'backup/restore-nodes',
+  'backup/restore-relationships',
+  'backup/restore-finish',
+  'system/topology-version',
+  'system/topology-advance',
+] as const;
+
 export const EXPORT_FORMAT = 'egov-cmdb-export';
 export const EXPORT_VERSION = 1;
 
@@ -61,30 +75,30 @@ const BATCH = 5000;
  * transaction, so the export is a consistent snapshot; streamed, so any size fits.
  */
 export async function exportGraph(
-  driver: Driver,
-  database: string,
+  executor: Executor,
   file: string,
 ): Promise<{ nodes: number; relationships: number }> {
   const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
   const write = async (line: unknown) => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
   };
-  const session = driver.session({ database, defaultAccessMode: 'READ', fetchSize: 2000 });
+  const session = executor.driver.session({
+    database: executor.database,
+    defaultAccessMode: 'READ',
+    fetchSize: 2000,
+  });
   const keys = new Map<string, number>();
   let relationships = 0;
   try {
     await session.executeRead(async (tx) => {
-      const migrations = await tx.run('MATCH (m:Migration) RETURN m.name AS name ORDER BY name');
+      const migrations = await tx.run(executor.textOf('backup/export-migrations'));
       await write({
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exportedAt: new Date().toISOString(),
         migrations: migrations.records.map((r) => String(r.get('name'))),
       } satisfies ExportHeader);
-      for await (const record of tx.run(
-        // The topology's change records describe versions of this database only: not exported.
-        'MATCH (n) WHERE NOT n:Migration AND NOT n:TopologyChange RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
-      )) {
+      for await (const record of tx.run(executor.textOf('backup/export-nodes'))) {
         const k = keys.size;
         keys.set(record.get('id') as string, k);
         await write({
@@ -95,10 +109,7 @@ export async function exportGraph(
           },
         });
       }
-      for await (const record of tx.run(
-        `MATCH (a)-[r]->(b) WHERE NOT a:Migration AND NOT b:Migration
-         RETURN type(r) AS type, elementId(a) AS a, elementId(b) AS b, properties(r) AS props`,
-      )) {
+      for await (const record of tx.run(executor.textOf('backup/export-relationships'))) {
         relationships += 1;
         await write({
           r: {

@@ -1,27 +1,49 @@
 /** Plain models of the CMDB, as repositories return them and resolvers receive them. */
 
-export type CIStatus = 'PLANNED' | 'ACTIVE' | 'MAINTENANCE' | 'RETIRED';
-export type Environment = 'PRODUCTION' | 'DISASTER_RECOVERY' | 'STAGING' | 'TEST' | 'DEVELOPMENT';
-export type Criticality = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW';
-export type ServiceCategory =
-  'INFRASTRUCTURE' | 'APPLICATION' | 'CONTENT' | 'NETWORK_ACCESS' | 'SECURITY';
-export type ServiceKind = 'BUSINESS' | 'TECHNICAL';
-export type ServiceStatus = 'PIPELINE' | 'LIVE' | 'RETIRED';
-export type OrgUnitKind = 'DEPARTMENT' | 'TEAM' | 'SERVICE_DESK';
-export type SupplierRole = 'PRIME_CONTRACTOR' | 'SUBCONTRACTOR' | 'VENDOR';
-export type DependencyKind =
-  'DEPENDS_ON' | 'RUNS_ON' | 'HOSTED_ON' | 'CONNECTS_TO' | 'LOCATED_IN' | 'MEMBER';
-export type DependencyStrength = 'HARD' | 'SOFT';
+// Every enum of the CMDB has one source: the `as const` list here. The types follow from it, the
+// SDL's enums equal it (src/enum-labels.test.ts says so), and Cypher gets it as a parameter.
 
-/** The relationship types that carry dependencies: the allow-list Cypher may interpolate. */
-export const DEPENDENCY_KINDS: readonly DependencyKind[] = [
+export const CI_STATUSES = ['PLANNED', 'ACTIVE', 'MAINTENANCE', 'RETIRED'] as const;
+export type CIStatus = (typeof CI_STATUSES)[number];
+export const ENVIRONMENTS = [
+  'PRODUCTION',
+  'DISASTER_RECOVERY',
+  'STAGING',
+  'TEST',
+  'DEVELOPMENT',
+] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+export const CRITICALITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+/** The catalog categories (服务目录), in the order the catalog lists them. */
+export const SERVICE_CATEGORIES = [
+  'INFRASTRUCTURE',
+  'APPLICATION',
+  'CONTENT',
+  'NETWORK_ACCESS',
+  'SECURITY',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+export const SERVICE_KINDS = ['BUSINESS', 'TECHNICAL'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+export const SERVICE_STATUSES = ['PIPELINE', 'LIVE', 'RETIRED'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+export const ORG_UNIT_KINDS = ['DEPARTMENT', 'TEAM', 'SERVICE_DESK'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+export const SUPPLIER_ROLES = ['PRIME_CONTRACTOR', 'SUBCONTRACTOR', 'VENDOR'] as const;
+export type SupplierRole = (typeof SUPPLIER_ROLES)[number];
+/** The relationship types that carry dependencies: the allow-list Cypher takes as `$kinds`. */
+export const DEPENDENCY_KINDS = [
   'DEPENDS_ON',
   'RUNS_ON',
   'HOSTED_ON',
   'CONNECTS_TO',
   'LOCATED_IN',
   'MEMBER',
-];
+] as const;
+export type DependencyKind = (typeof DEPENDENCY_KINDS)[number];
+export const DEPENDENCY_STRENGTHS = ['HARD', 'SOFT'] as const;
+export type DependencyStrength = (typeof DEPENDENCY_STRENGTHS)[number];
 
 /** Fields every mutable entity carries. */
 export interface Versioned {

@@ -1,9 +1,10 @@
-import type { Actor } from '../../context.js';
 import type { Executor } from '../../graph/executor.js';
-import type { Loaders } from '../../loaders.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE, pageRequest, toConnection, type Connection } from '../../pagination.js';
+import type { Caller } from '../access/caller.js';
 import { requireAnyRole, requireRole } from '../access/roles.js';
+import { auditTrailRepository, type AuditTrailFilter } from '../audit/trail-repository.js';
+import type { CmdbLoaders } from './loaders.js';
 import type {
   ChangeRecordModel,
   ConfigurationItemModel,
@@ -14,7 +15,7 @@ import type {
 } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { identifierLookup } from './identifier-lookup.js';
-import { cmdbRepository as repo, type AuditTrailFilter } from './repository.js';
+import { cmdbRepository as repo } from './repository.js';
 
 /** Filter of `configurationItems`, as the API receives it. */
 export interface CIFilter {
@@ -61,47 +62,45 @@ export class CmdbQueries {
   constructor(private readonly executor: Executor) {}
 
   /** One entity of any type through the request's loader. */
-  async node(actor: Actor, loaders: Loaders, id: string): Promise<EntityModel | null> {
-    requireRole(actor, 'VIEWER');
-    return loaders.entity.load(id);
+  async node(caller: Caller<CmdbLoaders>, id: string): Promise<EntityModel | null> {
+    requireRole(caller.actor, 'VIEWER');
+    return caller.loaders.entity.load(id);
   }
 
   /** Entities by id in the order asked, null for unknown ids; at most 200 ids (BAD_USER_INPUT). */
-  async nodes(actor: Actor, loaders: Loaders, ids: string[]): Promise<(EntityModel | null)[]> {
-    requireRole(actor, 'VIEWER');
+  async nodes(caller: Caller<CmdbLoaders>, ids: string[]): Promise<(EntityModel | null)[]> {
+    requireRole(caller.actor, 'VIEWER');
     if (ids.length > MAX_PAGE_SIZE)
       throw new BadUserInputError(
         `ids takes at most ${MAX_PAGE_SIZE} ids, got ${ids.length}`,
         'ids',
       );
-    const found = await loaders.entity.loadMany(ids);
+    const found = await caller.loaders.entity.loadMany(ids);
     return found.map((e) => (e instanceof Error ? null : e));
   }
 
   /** One entity of an expected type, or null. */
   async typed<T extends EntityModel>(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     id: string,
     typename: T['__typename'],
   ): Promise<T | null> {
-    const e = await this.node(actor, loaders, id);
+    const e = await this.node(caller, id);
     return e && e.__typename === typename ? (e as T) : null;
   }
 
   /** A page of CIs; class filters include subclasses. */
   async configurationItems(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     filter: CIFilter | null | undefined,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<ConfigurationItemModel>> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('configurationItems', first, after);
     const f = filter ?? {};
     const lookup = identifierLookup(f);
-    const classes = f.classIn ? (await loaders.taxonomy()).withSubclasses(f.classIn) : null;
+    const classes = f.classIn ? (await caller.loaders.taxonomy()).withSubclasses(f.classIn) : null;
     const { total, rows } = await this.executor.readSingle('configurationItems', (tx) =>
       repo.ciPage(tx, {
         classes,
@@ -118,19 +117,18 @@ export class CmdbQueries {
         limit: page.first + 1,
       }),
     );
-    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows as ConfigurationItemModel[], page, total, (n) => [n.name, n.id]);
   }
 
   /** A page of services. */
   async services(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     filter: ServiceFilter | null | undefined,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<ServiceModel>> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('services', first, after);
     const f = filter ?? {};
     const { total, rows } = await this.executor.readSingle('services', (tx) =>
@@ -144,44 +142,49 @@ export class CmdbQueries {
         limit: page.first + 1,
       }),
     );
-    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows as ServiceModel[], page, total, (n) => [n.name, n.id]);
   }
 
   /** Live services, ordered by category then name. */
-  async liveServices(actor: Actor, loaders: Loaders): Promise<ServiceModel[]> {
-    requireRole(actor, 'VIEWER');
+  async liveServices(caller: Caller<CmdbLoaders>): Promise<ServiceModel[]> {
+    requireRole(caller.actor, 'VIEWER');
     const rows = await this.executor.readSingle('serviceCatalog', (tx) => repo.liveServices(tx));
-    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return rows as ServiceModel[];
   }
 
-  /** All org units or all suppliers. */
-  async all(actor: Actor, which: 'org-units' | 'suppliers'): Promise<EntityModel[]> {
-    requireRole(actor, 'VIEWER');
-    return this.executor.readSingle(which, (tx) => repo.all(tx, which));
+  /** All org units. */
+  async orgUnits(caller: Caller): Promise<EntityModel[]> {
+    requireRole(caller.actor, 'VIEWER');
+    return this.executor.readSingle('orgUnits', (tx) => repo.orgUnits(tx));
+  }
+
+  /** All suppliers. */
+  async suppliers(caller: Caller): Promise<EntityModel[]> {
+    requireRole(caller.actor, 'VIEWER');
+    return this.executor.readSingle('suppliers', (tx) => repo.suppliers(tx));
   }
 
   /** A page of a component's edges, batched with its siblings in the request. */
   async edges(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     direction: 'dependencies' | 'dependents',
     id: string,
     args: { first?: number | null; after?: string | null; kinds?: DependencyKind[] | null },
   ): Promise<DependencyConnection> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const page = pageRequest(direction, args.first, args.after);
     const kinds =
       args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : [...DEPENDENCY_KINDS];
-    const { total, edges } = await loaders.edgePage.load({
+    const { total, edges } = await caller.loaders.edgePage.load({
       direction,
       id,
       kinds,
       after: page.after,
       limit: page.first + 1,
     });
-    edges.forEach((e) => loaders.entity.prime(e.node.id, e.node));
+    edges.forEach((e) => caller.loaders.entity.prime(e.node.id, e.node));
     const conn = toConnection(edges, page, total, (e) => e.sortKey);
     return {
       ...conn,
@@ -196,37 +199,37 @@ export class CmdbQueries {
 
   /** The audit trail of an entity, newest first. */
   async history(
-    actor: Actor,
+    caller: Caller,
     entityId: string,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<ChangeRecordModel>> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('history', first, after);
     const { total, rows } = await this.executor.readSingle('history', (tx) =>
-      repo.historyPage(tx, entityId, page.after, page.first + 1),
+      auditTrailRepository.historyPage(tx, entityId, page.after, page.first + 1),
     );
     return toConnection(rows as ChangeRecordModel[], page, total, (r) => [r.at, r.id]);
   }
 
   /** Every ChangeRecord across the graph, oldest first (VIEWER or AUDITOR). */
   async auditTrail(
-    actor: Actor,
+    caller: Caller,
     filter: AuditTrailFilter | null | undefined,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<ChangeRecordModel>> {
-    requireAnyRole(actor, ['VIEWER', 'AUDITOR']);
+    requireAnyRole(caller.actor, ['VIEWER', 'AUDITOR']);
     const page = pageRequest('auditTrail', first, after);
     const { total, rows } = await this.executor.readSingle('auditTrail', (tx) =>
-      repo.trailPage(tx, filter ?? {}, page.after, page.first + 1),
+      auditTrailRepository.trailPage(tx, filter ?? {}, page.after, page.first + 1),
     );
     return toConnection(rows as ChangeRecordModel[], page, total, (r) => [r.at, r.id]);
   }
 
   /** The class taxonomy. */
-  async ciClasses(actor: Actor, loaders: Loaders) {
-    requireRole(actor, 'VIEWER');
-    return (await loaders.taxonomy()).classes;
+  async ciClasses(caller: Caller<CmdbLoaders>) {
+    requireRole(caller.actor, 'VIEWER');
+    return (await caller.loaders.taxonomy()).classes;
   }
 }

@@ -9,11 +9,13 @@ import type {
   DependencyStrength,
   EntityModel,
 } from './models.js';
-import type { EntitySpec, LinkType, NormalizedEntity } from './specs.js';
+import type { DependencyRow } from './rules.js';
+import { Taxonomy } from './taxonomy.js';
+import { LINK_TYPES, type EntityStorage, type LinkType, type NormalizedEntity } from './specs.js';
 
 /** The Cypher names this repository uses, checked at start. */
 export const CMDB_QUERIES = [
-  'system/entities-by-ids',
+  'system/component-count',
   'system/topology-bump',
   'cmdb/ci-page',
   'cmdb/ci-classes-all',
@@ -30,19 +32,17 @@ export const CMDB_QUERIES = [
   'cmdb/dependency-find',
   'cmdb/dependency-create',
   'cmdb/dependency-delete',
-  'cmdb/member-count',
+  'cmdb/member-counts',
+  'cmdb/dependency-set-strength',
   'cmdb/org-units-all',
   'cmdb/suppliers-all',
   'catalog/service-page',
   'catalog/live-services',
-  'audit/change-records-create',
-  'audit/history-page',
-  'audit/trail-page',
 ] as const;
 
 /** Stored date fields become Neo4j dates; everything else is stored as it is. */
 export function toStoredProps(
-  spec: EntitySpec,
+  spec: EntityStorage,
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
   const props: Record<string, unknown> = { ...fields };
@@ -56,47 +56,14 @@ export function toStoredProps(
   return props;
 }
 
-/** A page of ChangeRecords keyed by (at, id) after the cursor, and the total matching. */
-async function changeRecordPage(
-  tx: QueryRunner,
-  query: 'audit/trail-page' | 'audit/history-page',
-  params: Record<string, unknown>,
-  after: unknown[] | null,
-  limit: number,
-): Promise<{ total: number; rows: EntityModel[] }> {
-  const [row] = await tx.run(query, {
-    ...params,
-    afterAt: after?.[0] ?? null,
-    afterId: after?.[1] ?? null,
-    limit: neo4j.int(limit),
-  });
-  return { total: Number(row!.total), rows: (row!.rows as EntityRow[]).map(toEntityModel) };
-}
-
 /** Recomputes the lookup keys (id, asset tag, serial, IPs, name) of CIs just written. */
 async function refreshIdentifiers(
   tx: QueryRunner,
-  spec: EntitySpec,
+  spec: EntityStorage,
   rows: { id: string }[],
 ): Promise<void> {
   if (spec.type === 'ConfigurationItem')
     await tx.run('cmdb/ci-identifiers', { ids: rows.map((r) => r.id) });
-}
-
-/** The labels each entity type is stored with: the allow-list entity-create takes its labels from. */
-const ENTITY_LABELS: Record<EntitySpec['type'], string[]> = {
-  ConfigurationItem: ['Entity', 'Component', 'ConfigurationItem'],
-  Service: ['Entity', 'Component', 'Service'],
-  OrgUnit: ['Entity', 'OrgUnit'],
-  Supplier: ['Entity', 'Supplier'],
-};
-
-/** One dependency edge to read or write. */
-export interface DependencyRow {
-  fromId: string;
-  toId: string;
-  kind: DependencyKind;
-  strength: DependencyStrength;
 }
 
 /**
@@ -126,16 +93,6 @@ export interface CIPageParams {
   limit: number;
 }
 
-/** The filter of the audit trail across the graph. */
-export interface AuditTrailFilter {
-  since?: string | null;
-  until?: string | null;
-  entityType?: string | null;
-  actor?: string | null;
-  action?: string | null;
-}
-
-/** Reads and writes of CMDB entities; every method runs inside the caller's transaction. */
 /** An entity's links of the given types as `{type, targetId}` rows for Cypher. */
 function linkRows(types: readonly LinkType[], links: NormalizedEntity['links']) {
   return types.flatMap((type) => (links[type] ?? []).map((targetId) => ({ type, targetId })));
@@ -143,18 +100,11 @@ function linkRows(types: readonly LinkType[], links: NormalizedEntity['links']) 
 
 /** The most entity ids one topology change record lists. */
 export const TOPOLOGY_CHANGE_MAX_IDS = 1000;
+/** How many topology change records are kept: a copy further behind is read again in full. */
+export const TOPOLOGY_CHANGES_KEPT = 1000;
 
+/** Reads and writes of CMDB entities; every method runs inside the caller's transaction. */
 export const cmdbRepository = {
-  /** Entities by id, in the order of `ids`, undefined where missing. */
-  async entitiesByIds(
-    tx: QueryRunner,
-    ids: readonly string[],
-  ): Promise<(EntityModel | undefined)[]> {
-    const rows = await tx.run('system/entities-by-ids', { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((r) => [String(r.id), toEntityModel(r as unknown as EntityRow)]));
-    return ids.map((id) => byId.get(id));
-  },
-
   /**
    * Bumps the dependency graph's version in the caller's transaction, recording the entities it
    * changed: every CMDB write does, so that an in-memory copy of the topology tagged with an older
@@ -165,16 +115,22 @@ export const cmdbRepository = {
     const ids = [...new Set(changed)];
     await tx.run('system/topology-bump', {
       ids: ids.length <= TOPOLOGY_CHANGE_MAX_IDS ? ids : null,
+      kept: neo4j.int(TOPOLOGY_CHANGES_KEPT),
     });
   },
 
-  /** The whole class taxonomy. */
+  /** Adds one class to the taxonomy. */
   async createClass(
     tx: QueryRunner,
     c: { name: string; label: string; labelZh: string; parent: string; abstract: boolean },
     now: string,
   ): Promise<void> {
     await tx.run('cmdb/ci-class-create', { ...c, now });
+  },
+
+  /** The class tree, ready for validation and subclass filters. */
+  async taxonomy(tx: QueryRunner): Promise<Taxonomy> {
+    return new Taxonomy(await this.classes(tx));
   },
 
   /** The whole class tree. */
@@ -212,6 +168,7 @@ export const cmdbRepository = {
   async ciPage(tx: QueryRunner, p: CIPageParams): Promise<{ total: number; rows: EntityModel[] }> {
     const [row] = await tx.run('cmdb/ci-page', {
       ...p,
+      linkTypes: LINK_TYPES,
       limit: neo4j.int(p.limit),
       afterName: p.after?.[0] ?? null,
       afterId: p.after?.[1] ?? null,
@@ -226,6 +183,7 @@ export const cmdbRepository = {
   ): Promise<{ total: number; rows: EntityModel[] }> {
     const [row] = await tx.run('catalog/service-page', {
       ...p,
+      linkTypes: LINK_TYPES,
       limit: neo4j.int(p.limit),
       afterName: p.after?.[0] ?? null,
       afterId: p.after?.[1] ?? null,
@@ -235,14 +193,23 @@ export const cmdbRepository = {
 
   /** Live services, ordered by category then name. */
   async liveServices(tx: QueryRunner): Promise<EntityModel[]> {
-    return (await tx.run('catalog/live-services')).map((r) =>
+    return (await tx.run('catalog/live-services', { linkTypes: LINK_TYPES })).map((r) =>
       toEntityModel(r as unknown as EntityRow),
     );
   },
 
-  /** Every org unit or every supplier. */
-  async all(tx: QueryRunner, which: 'org-units' | 'suppliers'): Promise<EntityModel[]> {
-    return (await tx.run(`cmdb/${which}-all`)).map((r) => toEntityModel(r as unknown as EntityRow));
+  /** Every org unit. */
+  async orgUnits(tx: QueryRunner): Promise<EntityModel[]> {
+    return (await tx.run('cmdb/org-units-all')).map((r) =>
+      toEntityModel(r as unknown as EntityRow),
+    );
+  },
+
+  /** Every supplier. */
+  async suppliers(tx: QueryRunner): Promise<EntityModel[]> {
+    return (await tx.run('cmdb/suppliers-all')).map((r) =>
+      toEntityModel(r as unknown as EntityRow),
+    );
   },
 
   /** Pages of dependency edges for many components at once, in the order of `ids`. */
@@ -252,8 +219,10 @@ export const cmdbRepository = {
     ids: readonly string[],
     args: { kinds: DependencyKind[]; after: unknown[] | null; limit: number },
   ): Promise<{ total: number; edges: DependencyEdgeModel[] }[]> {
-    const rows = await tx.run(`cmdb/${direction}-page`, {
+    const query = direction === 'dependencies' ? 'cmdb/dependencies-page' : 'cmdb/dependents-page';
+    const rows = await tx.run(query, {
       ids: [...new Set(ids)],
+      linkTypes: LINK_TYPES,
       kinds: args.kinds,
       limit: neo4j.int(args.limit),
       afterName: args.after?.[0] ?? null,
@@ -282,10 +251,10 @@ export const cmdbRepository = {
     return ids.map((id) => byId.get(id) ?? { total: 0, edges: [] });
   },
 
-  /** Locks an entity for this transaction and returns its current version and labels, or null. */
-  async lock(tx: QueryRunner, id: string): Promise<{ version: number; labels: string[] } | null> {
+  /** Locks an entity for this transaction and returns its current version, or null when there is none. */
+  async lock(tx: QueryRunner, id: string): Promise<number | null> {
     const [row] = await tx.run('cmdb/lock-entity', { id });
-    return row ? { version: Number(row.version), labels: row.labels as string[] } : null;
+    return row ? Number(row.version) : null;
   },
 
   /**
@@ -294,14 +263,14 @@ export const cmdbRepository = {
    */
   async create(
     tx: QueryRunner,
-    spec: EntitySpec,
+    spec: EntityStorage,
     rows: { id: string; entity: NormalizedEntity }[],
     now: string,
     withLinks = false,
   ): Promise<void> {
     if (rows.length === 0) return;
     await tx.run('cmdb/entity-create', {
-      labels: ENTITY_LABELS[spec.type],
+      labels: spec.labels,
       now,
       rows: rows.map((r) => ({
         id: r.id,
@@ -315,7 +284,7 @@ export const cmdbRepository = {
   /** Writes changed fields of entities and bumps their versions. */
   async update(
     tx: QueryRunner,
-    spec: EntitySpec,
+    spec: EntityStorage,
     rows: { id: string; fields: Record<string, unknown> }[],
     now: string,
   ): Promise<void> {
@@ -385,39 +354,18 @@ export const cmdbRepository = {
   /** Deletes a dependency edge; returns whether one existed. */
   async deleteDependency(
     tx: QueryRunner,
-    fromId: string,
-    toId: string,
-    kind: DependencyKind,
+    edge: { fromId: string; toId: string; kind: DependencyKind },
   ): Promise<boolean> {
+    const { fromId, toId, kind } = edge;
     const [row] = await tx.run('cmdb/dependency-delete', { fromId, toId, kind });
     return Number(row?.deleted ?? 0) > 0;
   },
 
-  /** How many MEMBER edges leave the entity. */
-  async memberCount(tx: QueryRunner, id: string): Promise<number> {
-    const [row] = await tx.run('cmdb/member-count', { id });
-    return Number(row?.members ?? 0);
-  },
-
-  /** A page of the audit trail across the graph, oldest first. */
-  trailPage(tx: QueryRunner, filter: AuditTrailFilter, after: unknown[] | null, limit: number) {
-    return changeRecordPage(
-      tx,
-      'audit/trail-page',
-      {
-        since: filter.since ?? null,
-        until: filter.until ?? null,
-        entityType: filter.entityType ?? null,
-        actor: filter.actor ?? null,
-        action: filter.action ?? null,
-      },
-      after,
-      limit,
-    );
-  },
-
-  /** The audit trail of one entity, newest first. */
-  historyPage(tx: QueryRunner, entityId: string, after: unknown[] | null, limit: number) {
-    return changeRecordPage(tx, 'audit/history-page', { entityId }, after, limit);
+  /** How many MEMBER edges leave each entity, in the order of `ids` (0 for unknown ones). */
+  async memberCounts(tx: QueryRunner, ids: readonly string[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await tx.run('cmdb/member-counts', { ids });
+    const byId = new Map(rows.map((r) => [String(r.id), Number(r.members)]));
+    return ids.map((id) => byId.get(id) ?? 0);
   },
 };

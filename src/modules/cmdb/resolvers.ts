@@ -1,18 +1,28 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
+import { SERVICE_CATEGORIES } from './models.js';
 import type {
   ComponentModel,
+  EntityModel,
   ConfigurationItemModel,
   OrgUnitModel,
   ServiceModel,
   SupplierModel,
 } from './models.js';
 import type { ImportDocument } from './import.js';
-import { CI_SPEC, ORG_UNIT_SPEC, SERVICE_SPEC, SUPPLIER_SPEC, type EntitySpec } from './specs.js';
+import {
+  CI_SPEC,
+  ORG_UNIT_SPEC,
+  SERVICE_SPEC,
+  SUPPLIER_SPEC,
+  type EntityInput,
+  type EntitySpec,
+} from './specs.js';
 import { warrantyStatus } from './warranty.js';
 import { compareNames } from '../../collation.js';
+import { ENUM_LABELS } from '../../enum-labels.js';
 
-const input = (v: unknown) => v as Record<string, unknown>;
+const input = (v: unknown) => v as EntityInput;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Edge lists of a component, through the request's batched loader. */
@@ -23,63 +33,37 @@ const edgeFields =
     args: { first?: number | null; after?: string | null; kinds?: string[] | null },
     ctx: RequestContext,
   ) =>
-    ctx.services.cmdbQueries.edges(ctx.actor, ctx.loaders, direction, parent.id, args as never);
+    ctx.services.cmdbQueries.edges(ctx, direction, parent.id, args as never);
 
 /** The create, update and retire mutations of one entity type, through its spec. */
-function lifecycle<M>(spec: EntitySpec) {
-  type Args = { id: string; expectedVersion: number; input: unknown };
+function lifecycle<M extends EntityModel>(spec: EntitySpec<M>) {
+  type Target = { id: string; expectedVersion: number };
   return {
-    create: async (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
-      (await ctx.services.cmdb.create(ctx.actor, ctx.requestId, spec, input(args.input))) as M,
-    update: async (_: unknown, args: Args, ctx: RequestContext) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        spec,
-        args.id,
-        args.expectedVersion,
-        input(args.input),
-      )) as M,
-    retire: async (_: unknown, args: Omit<Args, 'input'>, ctx: RequestContext) =>
-      (await ctx.services.cmdb.update(
-        ctx.actor,
-        ctx.requestId,
-        spec,
-        args.id,
-        args.expectedVersion,
-        { status: 'RETIRED' },
-        'RETIRE',
-      )) as M,
+    create: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
+      ctx.services.cmdb.create(ctx, spec, input(args.input)),
+    update: (_: unknown, args: Target & { input: unknown }, ctx: RequestContext) =>
+      ctx.services.cmdb.update(ctx, spec, args, input(args.input)),
+    retire: (_: unknown, args: Target, ctx: RequestContext) =>
+      ctx.services.cmdb.update(ctx, spec, args, { status: 'RETIRED' }, 'RETIRE'),
   };
 }
-const ciLifecycle = lifecycle<ConfigurationItemModel>(CI_SPEC);
-const serviceLifecycle = lifecycle<ServiceModel>(SERVICE_SPEC);
-const orgUnitLifecycle = lifecycle<OrgUnitModel>(ORG_UNIT_SPEC);
-const supplierLifecycle = lifecycle<SupplierModel>(SUPPLIER_SPEC);
+const ciLifecycle = lifecycle(CI_SPEC);
+const serviceLifecycle = lifecycle(SERVICE_SPEC);
+const orgUnitLifecycle = lifecycle(ORG_UNIT_SPEC);
+const supplierLifecycle = lifecycle(SUPPLIER_SPEC);
 
 /** Resolvers of the CMDB: CIs, classes, org units, suppliers, dependencies. */
 export const cmdbResolvers: Resolvers<RequestContext> = {
   Query: {
     configurationItem: (_, { id }, ctx) =>
-      ctx.services.cmdbQueries.typed<ConfigurationItemModel>(
-        ctx.actor,
-        ctx.loaders,
-        id,
-        'ConfigurationItem',
-      ),
+      ctx.services.cmdbQueries.typed<ConfigurationItemModel>(ctx, id, 'ConfigurationItem'),
     configurationItems: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.configurationItems(
-        ctx.actor,
-        ctx.loaders,
-        filter as never,
-        first,
-        after,
-      ),
-    ciClasses: (_, __, ctx) => ctx.services.cmdbQueries.ciClasses(ctx.actor, ctx.loaders),
+      ctx.services.cmdbQueries.configurationItems(ctx, filter as never, first, after),
+    ciClasses: (_, __, ctx) => ctx.services.cmdbQueries.ciClasses(ctx),
     orgUnits: async (_, __, ctx) =>
-      (await ctx.services.cmdbQueries.all(ctx.actor, 'org-units')) as OrgUnitModel[],
+      (await ctx.services.cmdbQueries.orgUnits(ctx)) as OrgUnitModel[],
     suppliers: async (_, __, ctx) =>
-      (await ctx.services.cmdbQueries.all(ctx.actor, 'suppliers')) as SupplierModel[],
+      (await ctx.services.cmdbQueries.suppliers(ctx)) as SupplierModel[],
   },
   Mutation: {
     createConfigurationItem: ciLifecycle.create,
@@ -89,31 +73,14 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
     updateOrgUnit: orgUnitLifecycle.update,
     createSupplier: supplierLifecycle.create,
     updateSupplier: supplierLifecycle.update,
-    createCIClass: (_, args, ctx) =>
-      ctx.services.cmdb.createCIClass(ctx.actor, ctx.requestId, args.input),
+    createCIClass: (_, args, ctx) => ctx.services.cmdb.createCIClass(ctx, args.input),
     addDependency: async (_, args, ctx) => {
-      const d = await ctx.services.cmdb.addDependency(
-        ctx.actor,
-        ctx.requestId,
-        args.input as never,
-      );
+      const d = await ctx.services.cmdb.addDependency(ctx, args.input);
       return { ...d, from: d.from as ComponentModel, to: d.to as ComponentModel };
     },
     importConfiguration: (_, args, ctx) =>
-      ctx.services.importer.importConfiguration(
-        ctx.actor,
-        ctx.requestId,
-        args.input as ImportDocument,
-        'single',
-      ),
-    removeDependency: (_, args, ctx) =>
-      ctx.services.cmdb.removeDependency(
-        ctx.actor,
-        ctx.requestId,
-        args.fromId,
-        args.toId,
-        args.kind,
-      ),
+      ctx.services.importer.importConfiguration(ctx, args.input as ImportDocument, 'single'),
+    removeDependency: (_, args, ctx) => ctx.services.cmdb.removeDependency(ctx, args),
   },
   ConfigurationItem: {
     ciClassInfo: async (ci, _, ctx) => (await ctx.loaders.taxonomy()).get(ci.ciClass)!,
@@ -128,7 +95,7 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
     dependencies: edgeFields('dependencies'),
     dependents: edgeFields('dependents'),
     history: (ci, { first, after }, ctx) =>
-      ctx.services.cmdbQueries.history(ctx.actor, ci.id, first, after),
+      ctx.services.cmdbQueries.history(ctx, ci.id, first, after),
   },
   CIClass: {
     parent: async (c, _, ctx) =>
@@ -149,15 +116,14 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
 /** Resolvers of the service catalog. */
 export const catalogResolvers: Resolvers<RequestContext> = {
   Query: {
-    service: (_, { id }, ctx) =>
-      ctx.services.cmdbQueries.typed<ServiceModel>(ctx.actor, ctx.loaders, id, 'Service'),
+    service: (_, { id }, ctx) => ctx.services.cmdbQueries.typed<ServiceModel>(ctx, id, 'Service'),
     services: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.services(ctx.actor, ctx.loaders, filter as never, first, after),
+      ctx.services.cmdbQueries.services(ctx, filter as never, first, after),
     serviceCatalog: async (_, __, ctx) => {
-      const live = await ctx.services.cmdbQueries.liveServices(ctx.actor, ctx.loaders);
-      return CATEGORY_LABELS.map(([category, labelZh]) => ({
+      const live = await ctx.services.cmdbQueries.liveServices(ctx);
+      return SERVICE_CATEGORIES.map((category) => ({
         category,
-        labelZh,
+        labelZh: ENUM_LABELS.ServiceCategory![category]![0],
         services: live.filter((s) => s.category === category),
       }));
     },
@@ -182,15 +148,6 @@ export const catalogResolvers: Resolvers<RequestContext> = {
     dependencies: edgeFields('dependencies'),
     dependents: edgeFields('dependents'),
     history: (s, { first, after }, ctx) =>
-      ctx.services.cmdbQueries.history(ctx.actor, s.id, first, after),
+      ctx.services.cmdbQueries.history(ctx, s.id, first, after),
   },
 };
-
-/** The catalog categories in enum order, with their Chinese names. */
-export const CATEGORY_LABELS = [
-  ['INFRASTRUCTURE', '基础设施运维类'],
-  ['APPLICATION', '应用系统运维类'],
-  ['CONTENT', '内容信息运维类'],
-  ['NETWORK_ACCESS', '网络接入服务类'],
-  ['SECURITY', '安全管理服务类'],
-] as const;

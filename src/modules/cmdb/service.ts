@@ -1,73 +1,47 @@
-import type { Actor } from '../../context.js';
-import {
-  BadUserInputError,
-  ConflictError,
-  InvalidTransitionError,
-  NotFoundError,
-} from '../../errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError } from '../../errors.js';
+import { entityStore } from '../../graph/entity-store.js';
 import type { Executor, QueryRunner } from '../../graph/executor.js';
 import { newId } from '../../ids.js';
+import type { Caller } from '../access/caller.js';
 import { requireRole } from '../access/roles.js';
-import { diffFields, recordChanges, type WriteOrigin } from '../audit/change-records.js';
-import type { CIClassModel, DependencyKind, DependencyStrength, EntityModel } from './models.js';
-import { DEPENDENCY_KINDS } from './models.js';
+import { diffFields, originOf, recordChanges } from '../audit/change-records.js';
+import { auditShape } from '../audit/entity-audit.js';
+import type {
+  CIClassModel,
+  ConfigurationItemModel,
+  DependencyKind,
+  EntityModel,
+} from './models.js';
 import { cmdbRepository as repo, dependencyKey } from './repository.js';
 import {
-  LINKS,
-  storedShape,
-  type EntitySpec,
-  type LinkType,
-  type NormalizedEntity,
-} from './specs.js';
+  dependencyEndProblems,
+  dependencyOf,
+  linkTargetProblems,
+  memberEdgeProblems,
+  staysGroupProblems,
+  type DependencyRow,
+  type RuleProblem,
+} from './rules.js';
+import { LINKS, storedShape, type EntityInput, type EntitySpec } from './specs.js';
 import { Taxonomy } from './taxonomy.js';
-import { checkName, Problems, type FieldProblem } from './validation.js';
+import { checkName, Problems, throwProblems } from './validation.js';
 
-/** The origin of a write by this actor in this request. */
-export function originOf(actor: Actor, requestId: string | null): WriteOrigin {
-  return { actor: actor.id, requestId };
+/** Throws rule problems: a reference to nothing as NOT_FOUND (with its field), the rest as BAD_USER_INPUT. */
+function throwRuleProblems(problems: RuleProblem[]): void {
+  const missing = problems.find((p) => p.missing);
+  if (missing?.missing)
+    throw new NotFoundError(missing.missing.type, missing.missing.id, { field: missing.field });
+  throwProblems(problems);
 }
 
-/** Throws the first problem as BAD_USER_INPUT with its field, and all of them in `problems`. */
-export function throwProblems(problems: FieldProblem[]): void {
-  if (problems.length === 0) return;
-  const first = problems[0]!;
-  throw new BadUserInputError(first.message, first.field, problems.length > 1 ? { problems } : {});
-}
-
-/** Flattens fields and links into one map, for audit diffs. */
-export function auditShape(e: NormalizedEntity): Record<string, unknown> {
-  const links = Object.fromEntries(
-    Object.entries(e.links).map(([t, ids]) => [
-      LINKS[t as LinkType].field,
-      t === 'CONSUMED_BY' ? ids : (ids?.[0] ?? null),
-    ]),
-  );
-  return { ...e.fields, ...links };
-}
-
-/**
- * Checks that every link target exists and has the right type. Missing targets are NOT_FOUND
- * (with the field); targets of the wrong type are BAD_USER_INPUT.
- */
-async function checkLinkTargets(tx: QueryRunner, entity: NormalizedEntity): Promise<void> {
-  const refs = Object.entries(entity.links).flatMap(([type, ids]) =>
-    (ids ?? []).map((id) => ({ type: type as LinkType, id })),
-  );
-  if (refs.length === 0) return;
-  const found = await repo.entitiesByIds(
-    tx,
-    refs.map((r) => r.id),
-  );
-  refs.forEach((ref, i) => {
-    const target = found[i];
-    const { field, target: label } = LINKS[ref.type];
-    if (!target) throw new NotFoundError(label, ref.id, { field });
-    if (target.__typename !== label)
-      throw new BadUserInputError(
-        `${field} ${ref.id} is a ${target.__typename}, not a ${label}`,
-        field,
-      );
-  });
+/** What `typeOf` says of stored ids: their entities' types, read in one round trip. */
+async function storedTypes(
+  tx: QueryRunner,
+  ids: string[],
+): Promise<(id: string) => string | undefined> {
+  const found = await entityStore.byIds(tx, ids);
+  const types = new Map(ids.map((id, i) => [id, found[i]?.__typename]));
+  return (id) => types.get(id);
 }
 
 /** CMDB writes: entities through their specs, dependencies, with audit records in the same transaction. */
@@ -75,26 +49,26 @@ export class CmdbService {
   constructor(private readonly executor: Executor) {}
 
   /** Creates an entity of the spec's type. */
-  async create(
-    actor: Actor,
-    requestId: string | null,
-    spec: EntitySpec,
-    input: Record<string, unknown>,
-  ): Promise<EntityModel> {
-    requireRole(actor, 'CMDB_ADMIN');
+  async create<M extends EntityModel>(
+    caller: Caller,
+    spec: EntitySpec<M>,
+    input: EntityInput,
+  ): Promise<M> {
+    requireRole(caller.actor, 'CMDB_ADMIN');
     return this.executor.writeTx(`create${spec.type}`, async (tx) => {
       const taxonomy = new Taxonomy(await repo.classes(tx));
       const problems = new Problems();
       const entity = spec.normalize(input, taxonomy, problems);
       throwProblems(problems.list);
-      await checkLinkTargets(tx, entity);
+      const targets = Object.values(entity.links).flatMap((ids) => ids ?? []);
+      throwRuleProblems(linkTargetProblems(entity, await storedTypes(tx, targets), 'in the CMDB'));
       const id = entity.id ?? newId(spec.idPrefix);
-      if ((await repo.entitiesByIds(tx, [id]))[0])
+      if ((await entityStore.byIds(tx, [id]))[0])
         throw new ConflictError(`an entity with id ${id} already exists`, { field: 'id' });
       const now = new Date().toISOString();
       // Its link targets were checked above: the links are created with the node.
       await repo.create(tx, spec, [{ id, entity }], now, true);
-      await recordChanges(tx, originOf(actor, requestId), now, [
+      await recordChanges(tx, originOf(caller), now, [
         {
           action: 'CREATE',
           entityType: spec.type,
@@ -103,30 +77,32 @@ export class CmdbService {
         },
       ]);
       await repo.bumpTopology(tx, [id]);
-      return (await repo.entitiesByIds(tx, [id]))[0]!;
+      return (await entityStore.byIds(tx, [id]))[0] as M;
     });
   }
 
-  /** Applies a patch when `expectedVersion` is current; CONFLICT otherwise, and nothing is written. */
-  async update(
-    actor: Actor,
-    requestId: string | null,
-    spec: EntitySpec,
-    id: string,
-    expectedVersion: number,
-    patch: Record<string, unknown>,
+  /**
+   * Applies a patch when `expectedVersion` is current; CONFLICT otherwise, and nothing is
+   * written. `RETIRE` is an update to RETIRED that refuses an entity already retired.
+   */
+  async update<M extends EntityModel>(
+    caller: Caller,
+    spec: EntitySpec<M>,
+    target: { id: string; expectedVersion: number },
+    patch: EntityInput,
     action: 'UPDATE' | 'RETIRE' = 'UPDATE',
-  ): Promise<EntityModel> {
-    requireRole(actor, 'CMDB_ADMIN');
+  ): Promise<M> {
+    requireRole(caller.actor, 'CMDB_ADMIN');
+    const { id, expectedVersion } = target;
     return this.executor.writeTx(`update${spec.type}`, async (tx) => {
-      const lock = await repo.lock(tx, id);
-      const current = lock ? (await repo.entitiesByIds(tx, [id]))[0] : undefined;
-      if (!lock || !current || current.__typename !== spec.type)
-        throw new NotFoundError(spec.type, id);
-      if (lock.version !== expectedVersion) {
+      const version = await repo.lock(tx, id);
+      const stored = version === null ? undefined : (await entityStore.byIds(tx, [id]))[0];
+      if (!stored || stored.__typename !== spec.type) throw new NotFoundError(spec.type, id);
+      const current = stored as M;
+      if (version !== expectedVersion) {
         throw new ConflictError(
-          `${spec.type} ${id} is at version ${lock.version}, not ${expectedVersion}`,
-          { currentVersion: lock.version },
+          `${spec.type} ${id} is at version ${version}, not ${expectedVersion}`,
+          { currentVersion: version },
         );
       }
       if (action === 'RETIRE' && (current as { status?: string }).status === 'RETIRED') {
@@ -141,19 +117,14 @@ export class CmdbService {
         problems,
       );
       throwProblems(problems.list);
-      if (
-        spec.type === 'ConfigurationItem' &&
-        after.fields.minMembersUp === null &&
-        (await repo.memberCount(tx, id)) > 0
-      ) {
-        throw new BadUserInputError(
-          `${id} has MEMBER edges, so it must stay a group CI with redundancy`,
-          'ciClass',
-        );
+      if (spec.type === 'ConfigurationItem' && after.fields.minMembersUp === null) {
+        const [members] = await repo.memberCounts(tx, [id]);
+        throwProblems(staysGroupProblems(id, after.fields.minMembersUp, members!, 'ciClass'));
       }
-      if (spec.type === 'OrgUnit' && after.links.PART_OF?.[0] === id)
-        throw new BadUserInputError('an org unit cannot be its own parent', 'parentId');
-      await checkLinkTargets(tx, after);
+      spec.updateProblems?.(id, after, problems);
+      throwProblems(problems.list);
+      const targets = Object.values(after.links).flatMap((ids) => ids ?? []);
+      throwRuleProblems(linkTargetProblems(after, await storedTypes(tx, targets), 'in the CMDB'));
       const changes = diffFields(auditShape(before), auditShape(after));
       const changedFields = Object.fromEntries(
         Object.keys(after.fields)
@@ -164,11 +135,11 @@ export class CmdbService {
       await repo.update(tx, spec, [{ id, fields: changedFields }], now);
       const changedLinks = spec.linkTypes.filter((t) => LINKS[t].field in changes);
       await repo.replaceLinks(tx, changedLinks, [{ id, links: after.links }]);
-      await recordChanges(tx, originOf(actor, requestId), now, [
+      await recordChanges(tx, originOf(caller), now, [
         { action, entityType: spec.type, entityId: id, changes },
       ]);
       await repo.bumpTopology(tx, [id]);
-      return (await repo.entitiesByIds(tx, [id]))[0]!;
+      return (await entityStore.byIds(tx, [id]))[0] as M;
     });
   }
 
@@ -177,8 +148,7 @@ export class CmdbService {
    * (CONFLICT otherwise), its English and Chinese labels, and whether it is abstract.
    */
   async createCIClass(
-    actor: Actor,
-    requestId: string | null,
+    caller: Caller,
     input: {
       name: string;
       label: string;
@@ -187,7 +157,7 @@ export class CmdbService {
       abstract?: boolean | null;
     },
   ): Promise<CIClassModel> {
-    requireRole(actor, 'CMDB_ADMIN');
+    requireRole(caller.actor, 'CMDB_ADMIN');
     const problems = new Problems();
     if (typeof input.name !== 'string' || !/^[A-Z][A-Za-z0-9]{0,63}$/.test(input.name))
       problems.add(
@@ -210,7 +180,7 @@ export class CmdbService {
         throw new NotFoundError('CIClass', cls.parent, { field: 'parent' });
       const now = new Date().toISOString();
       await repo.createClass(tx, cls, now);
-      await recordChanges(tx, originOf(actor, requestId), now, [
+      await recordChanges(tx, originOf(caller), now, [
         {
           action: 'CREATE',
           entityType: 'CIClass',
@@ -224,86 +194,58 @@ export class CmdbService {
 
   /** Adds a dependency edge after checking endpoints, the MEMBER rule and duplicates. */
   async addDependency(
-    actor: Actor,
-    requestId: string | null,
-    input: {
-      fromId: string;
-      toId: string;
-      kind?: DependencyKind | null;
-      strength?: DependencyStrength | null;
-    },
-  ): Promise<{
-    from: EntityModel;
-    to: EntityModel;
-    kind: DependencyKind;
-    strength: DependencyStrength;
-  }> {
-    requireRole(actor, 'CMDB_ADMIN');
-    const kind = input.kind ?? 'DEPENDS_ON';
-    const strength = input.strength ?? 'HARD';
-    if (!DEPENDENCY_KINDS.includes(kind))
-      throw new BadUserInputError(`kind must be one of ${DEPENDENCY_KINDS.join(', ')}`, 'kind');
-    if (strength !== 'HARD' && strength !== 'SOFT')
-      throw new BadUserInputError('strength must be HARD or SOFT', 'strength');
-    if (input.fromId === input.toId)
-      throw new BadUserInputError('a component cannot depend on itself', 'toId');
+    caller: Caller,
+    input: { fromId: string; toId: string; kind?: unknown; strength?: unknown },
+  ): Promise<Omit<DependencyRow, 'fromId' | 'toId'> & { from: EntityModel; to: EntityModel }> {
+    requireRole(caller.actor, 'CMDB_ADMIN');
+    const { row, problems } = dependencyOf(input);
+    throwProblems(problems);
+    const { fromId, toId, kind, strength } = row;
     return this.executor.writeTx('addDependency', async (tx) => {
-      if (!(await repo.lock(tx, input.fromId))) throw new NotFoundError('Component', input.fromId);
-      const [from, to] = await repo.entitiesByIds(tx, [input.fromId, input.toId]);
-      if (!from || !isComponent(from)) throw new NotFoundError('Component', input.fromId);
-      if (!to || !isComponent(to)) throw new NotFoundError('Component', input.toId);
-      if (
-        kind === 'MEMBER' &&
-        !(
-          from.__typename === 'ConfigurationItem' &&
-          (from as { minMembersUp: number | null }).minMembersUp !== null
-        )
-      ) {
-        throw new BadUserInputError(
-          'MEMBER edges leave only group CIs (those with redundancy)',
-          'kind',
-        );
-      }
-      const row = { fromId: input.fromId, toId: input.toId, kind, strength };
+      if ((await repo.lock(tx, fromId)) === null) throw new NotFoundError('Component', fromId);
+      const [from, to] = await entityStore.byIds(tx, [fromId, toId]);
+      const typeOf = (id: string) => (id === fromId ? from : to)?.__typename;
+      // An end that is not a component is, for one edge, a component that is not there.
+      const [end] = dependencyEndProblems(row, typeOf);
+      if (end) throw new NotFoundError('Component', end.field === 'fromId' ? fromId : toId);
+      const isGroup =
+        from?.__typename === 'ConfigurationItem' &&
+        (from as ConfigurationItemModel).minMembersUp !== null;
+      throwProblems(memberEdgeProblems(kind, isGroup));
       if ((await repo.findDependencies(tx, [row])).size > 0) {
-        throw new ConflictError(
-          `${input.fromId} already has a ${kind} dependency on ${input.toId}`,
-        );
+        throw new ConflictError(`${fromId} already has a ${kind} dependency on ${toId}`);
       }
       await repo.createDependencies(tx, [row]);
       const now = new Date().toISOString();
-      await recordChanges(tx, originOf(actor, requestId), now, [
+      await recordChanges(tx, originOf(caller), now, [
         {
           action: 'LINK',
-          entityType: from.__typename,
-          entityId: input.fromId,
-          changes: { dependency: { before: null, after: { toId: input.toId, kind, strength } } },
+          entityType: from!.__typename,
+          entityId: fromId,
+          changes: { dependency: { before: null, after: { toId, kind, strength } } },
         },
       ]);
-      await repo.bumpTopology(tx, [input.fromId]);
-      return { from, to, kind, strength };
+      await repo.bumpTopology(tx, [fromId]);
+      return { from: from!, to: to!, kind, strength };
     });
   }
 
   /** Removes a dependency edge; NOT_FOUND when there is none. */
   async removeDependency(
-    actor: Actor,
-    requestId: string | null,
-    fromId: string,
-    toId: string,
-    kind: DependencyKind,
+    caller: Caller,
+    edge: { fromId: string; toId: string; kind: DependencyKind },
   ): Promise<boolean> {
-    requireRole(actor, 'CMDB_ADMIN');
+    requireRole(caller.actor, 'CMDB_ADMIN');
+    const { fromId, toId, kind } = edge;
     return this.executor.writeTx('removeDependency', async (tx) => {
-      const lock = await repo.lock(tx, fromId);
-      const key = { fromId, toId, kind };
-      const strength = lock
-        ? (await repo.findDependencies(tx, [key])).get(dependencyKey(key))
+      const locked = (await repo.lock(tx, fromId)) !== null;
+      const strength = locked
+        ? (await repo.findDependencies(tx, [edge])).get(dependencyKey(edge))
         : undefined;
-      if (!lock || !strength) throw new NotFoundError('Dependency', `${fromId} -${kind}-> ${toId}`);
-      await repo.deleteDependency(tx, fromId, toId, kind);
-      const [from] = await repo.entitiesByIds(tx, [fromId]);
-      await recordChanges(tx, originOf(actor, requestId), new Date().toISOString(), [
+      if (!strength) throw new NotFoundError('Dependency', `${fromId} -${kind}-> ${toId}`);
+      await repo.deleteDependency(tx, edge);
+      const [from] = await entityStore.byIds(tx, [fromId]);
+      await recordChanges(tx, originOf(caller), new Date().toISOString(), [
         {
           action: 'UNLINK',
           entityType: from!.__typename,
@@ -315,9 +257,4 @@ export class CmdbService {
       return true;
     });
   }
-}
-
-/** True for CIs and services. */
-export function isComponent(e: EntityModel): boolean {
-  return e.__typename === 'ConfigurationItem' || e.__typename === 'Service';
 }

@@ -13,16 +13,27 @@ import {
   checkText,
   type Problems,
 } from './validation.js';
-import type {
-  ConfigurationItemModel,
-  EntityModel,
-  OrgUnitModel,
-  ServiceModel,
-  SupplierModel,
+import {
+  ASSET_FIELDS,
+  CI_STATUSES,
+  CRITICALITIES,
+  ENVIRONMENTS,
+  ORG_UNIT_KINDS,
+  SERVICE_CATEGORIES,
+  SERVICE_KINDS,
+  SERVICE_STATUSES,
+  SUPPLIER_ROLES,
+  type ConfigurationItemModel,
+  type EntityModel,
+  type OrgUnitModel,
+  type ServiceModel,
+  type SupplierModel,
 } from './models.js';
-import { ASSET_FIELDS } from './models.js';
 
-/** The reference links an entity can hold, with the label their target must carry and the input field naming it. */
+/**
+ * The reference links an entity can hold, with the label their target must carry and the input
+ * field naming it: the allow-list of link types Cypher gets as `$linkTypes`.
+ */
 export const LINKS = {
   OWNED_BY: { target: 'OrgUnit', field: 'ownerId' },
   SUPPLIED_BY: { target: 'Supplier', field: 'supplierId' },
@@ -31,6 +42,7 @@ export const LINKS = {
   PART_OF: { target: 'OrgUnit', field: 'parentId' },
 } as const;
 export type LinkType = keyof typeof LINKS;
+export const LINK_TYPES = Object.keys(LINKS) as LinkType[];
 
 /** The entity types written through the generic create/update/import path. */
 export type EntityType = 'ConfigurationItem' | 'Service' | 'OrgUnit' | 'Supplier';
@@ -42,37 +54,28 @@ export interface NormalizedEntity {
   links: Partial<Record<LinkType, string[]>>;
 }
 
-/** How one entity type is validated, stored and compared. */
-export interface EntitySpec {
-  type: EntityType;
+/** An input as a client or an import document gives it: untrusted until `normalize` has checked it. */
+export type EntityInput = Readonly<Record<string, unknown>>;
+
+/**
+ * How one entity type is validated, stored and compared: the model `M` it reads back as, its
+ * labels, its links, and the rules an update must keep beyond those of a create.
+ */
+export interface EntitySpec<M extends EntityModel = EntityModel> {
+  type: M['__typename'] & EntityType;
   idPrefix: string;
+  /** The labels its nodes carry: the allow-list entity-create takes its labels from. */
+  labels: readonly string[];
   linkTypes: LinkType[];
   /** Stored properties that are Neo4j dates. */
   dateFields: string[];
   /** Normalizes a full create-shaped input; problems are collected, not thrown. */
-  normalize(
-    input: Record<string, unknown>,
-    taxonomy: Taxonomy,
-    problems: Problems,
-  ): NormalizedEntity;
+  normalize(input: EntityInput, taxonomy: Taxonomy, problems: Problems): NormalizedEntity;
   /** The create-shaped input that would produce this model: the base an update patches. */
-  inputOf(model: EntityModel): Record<string, unknown>;
+  inputOf(model: M): EntityInput;
+  /** What an update of entity `id` to `after` breaks that a create cannot (none by default). */
+  updateProblems?(id: string, after: NormalizedEntity, problems: Problems): void;
 }
-
-const ENVIRONMENTS = ['PRODUCTION', 'DISASTER_RECOVERY', 'STAGING', 'TEST', 'DEVELOPMENT'] as const;
-const CI_STATUSES = ['PLANNED', 'ACTIVE', 'MAINTENANCE', 'RETIRED'] as const;
-const CRITICALITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-const CATEGORIES = [
-  'INFRASTRUCTURE',
-  'APPLICATION',
-  'CONTENT',
-  'NETWORK_ACCESS',
-  'SECURITY',
-] as const;
-const SERVICE_KINDS = ['BUSINESS', 'TECHNICAL'] as const;
-const SERVICE_STATUSES = ['PIPELINE', 'LIVE', 'RETIRED'] as const;
-const ORG_UNIT_KINDS = ['DEPARTMENT', 'TEAM', 'SERVICE_DESK'] as const;
-const SUPPLIER_ROLES = ['PRIME_CONTRACTOR', 'SUBCONTRACTOR', 'VENDOR'] as const;
 
 /** JSON with object keys sorted, so that equal values are stored as equal strings. */
 export function canonicalJson(value: unknown): string {
@@ -126,9 +129,10 @@ function normalizeAsset(value: unknown, problems: Problems): Record<string, unkn
 }
 
 /** Configuration items. */
-export const CI_SPEC: EntitySpec = {
+export const CI_SPEC: EntitySpec<ConfigurationItemModel> = {
   type: 'ConfigurationItem',
   idPrefix: 'ci',
+  labels: ['Entity', 'Component', 'ConfigurationItem'],
   linkTypes: ['OWNED_BY', 'SUPPLIED_BY'],
   dateFields: ['purchaseDate', 'warrantyExpiry'],
   normalize(input, taxonomy, problems) {
@@ -194,7 +198,7 @@ export const CI_SPEC: EntitySpec = {
     };
   },
   inputOf(model) {
-    const m = model as ConfigurationItemModel;
+    const m = model;
     return {
       name: m.name,
       ciClass: m.ciClass,
@@ -242,9 +246,10 @@ function normalizeSla(value: unknown, problems: Problems): string | null {
 }
 
 /** Catalog services. */
-export const SERVICE_SPEC: EntitySpec = {
+export const SERVICE_SPEC: EntitySpec<ServiceModel> = {
   type: 'Service',
   idPrefix: 'svc',
+  labels: ['Entity', 'Component', 'Service'],
   linkTypes: ['OWNED_BY', 'PROVIDED_BY', 'CONSUMED_BY'],
   dateFields: [],
   normalize(input, _taxonomy, problems) {
@@ -261,7 +266,7 @@ export const SERVICE_SPEC: EntitySpec = {
       fields: {
         name: checkName(input.name, 'name', problems),
         description: checkText(input.description, 'description', problems),
-        category: checkEnum(input.category, CATEGORIES, 'category', problems),
+        category: checkEnum(input.category, SERVICE_CATEGORIES, 'category', problems),
         subcategory: checkText(input.subcategory, 'subcategory', problems),
         kind: checkEnum(input.kind, SERVICE_KINDS, 'kind', problems, 'BUSINESS'),
         status: checkEnum(input.status, SERVICE_STATUSES, 'status', problems, 'LIVE'),
@@ -281,7 +286,7 @@ export const SERVICE_SPEC: EntitySpec = {
     };
   },
   inputOf(model) {
-    const m = model as ServiceModel;
+    const m = model;
     return {
       name: m.name,
       description: m.description,
@@ -300,9 +305,10 @@ export const SERVICE_SPEC: EntitySpec = {
 };
 
 /** Departments, teams, the service desk. */
-export const ORG_UNIT_SPEC: EntitySpec = {
+export const ORG_UNIT_SPEC: EntitySpec<OrgUnitModel> = {
   type: 'OrgUnit',
   idPrefix: 'org',
+  labels: ['Entity', 'OrgUnit'],
   linkTypes: ['PART_OF'],
   dateFields: [],
   normalize(input, _taxonomy, problems) {
@@ -320,15 +326,20 @@ export const ORG_UNIT_SPEC: EntitySpec = {
     };
   },
   inputOf(model) {
-    const m = model as OrgUnitModel;
+    const m = model;
     return { name: m.name, kind: m.kind, parentId: m.parentId };
+  },
+  updateProblems(id, after, problems) {
+    if (after.links.PART_OF?.[0] === id)
+      problems.add('parentId', 'an org unit cannot be its own parent');
   },
 };
 
 /** Prime contractor, subcontractors, vendors. */
-export const SUPPLIER_SPEC: EntitySpec = {
+export const SUPPLIER_SPEC: EntitySpec<SupplierModel> = {
   type: 'Supplier',
   idPrefix: 'sup',
+  labels: ['Entity', 'Supplier'],
   linkTypes: [],
   dateFields: ['contractEnd'],
   normalize(input, _taxonomy, problems) {
@@ -345,7 +356,7 @@ export const SUPPLIER_SPEC: EntitySpec = {
     };
   },
   inputOf(model) {
-    const m = model as SupplierModel;
+    const m = model;
     return {
       name: m.name,
       role: m.role,
@@ -356,10 +367,13 @@ export const SUPPLIER_SPEC: EntitySpec = {
   },
 };
 
+/** What the repository needs of a spec to store entities of its type. */
+export type EntityStorage = Pick<EntitySpec, 'type' | 'labels' | 'linkTypes' | 'dateFields'>;
+
 /** The stored fields and links of a model, in the normalized shape, for comparing with an input. */
-export function storedShape(
-  spec: EntitySpec,
-  model: EntityModel,
+export function storedShape<M extends EntityModel>(
+  spec: EntitySpec<M>,
+  model: M,
   taxonomy: Taxonomy,
   problems: Problems,
 ): NormalizedEntity {

@@ -1,11 +1,9 @@
-import type { Executor } from '../../graph/executor.js';
 import type { CIClassModel } from './models.js';
-import { cmdbRepository } from './repository.js';
 
 /** The root class of group CIs: a CI of this class or a subclass carries `redundancy`. */
 export const GROUP_ROOT_CLASS = 'Cluster';
 
-/** The CI class tree, for validation and for filters that include subclasses. */
+/** The CI class tree, for validation and for filters that include subclasses: pure, read by the caller. */
 export class Taxonomy {
   private readonly byName: Map<string, CIClassModel>;
   private readonly children = new Map<string, string[]>();
@@ -52,12 +50,4 @@ export class Taxonomy {
     }
     return [...out];
   }
-}
-
-/** Reads the whole class tree in one read transaction. */
-export function readTaxonomy(executor: Executor): Promise<Taxonomy> {
-  return executor.readSingle(
-    'ciClasses',
-    async (tx) => new Taxonomy(await cmdbRepository.classes(tx)),
-  );
 }

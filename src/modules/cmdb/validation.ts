@@ -1,10 +1,18 @@
 /** Field checks shared by every write path (single mutations and imports): pure, no I/O. */
 import { isIP } from 'node:net';
+import { BadUserInputError } from '../../errors.js';
 
 /** One problem with one field of one input. */
 export interface FieldProblem {
   field: string;
   message: string;
+}
+
+/** Throws the first problem as BAD_USER_INPUT with its field, and all of them in `problems`. */
+export function throwProblems(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw new BadUserInputError(first.message, first.field, problems.length > 1 ? { problems } : {});
 }
 
 /** Collects problems while normalizing an input. */

@@ -1,13 +1,14 @@
-import type { Actor } from '../../context.js';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
-import type { Loaders } from '../../loaders.js';
-import { requireRole } from '../access/roles.js';
+import type { CmdbLoaders } from '../cmdb/loaders.js';
 import type { ComponentModel, DependencyKind, DependencyStrength } from '../cmdb/models.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
+import { GRAPH_LIMITS } from './limits.js';
+import { impactRepository as repo } from './repository.js';
 
-/** Bounds of a drawing: depth up to 10, at most 2,000 nodes. */
-export const GRAPH_LIMITS = { maxDepthCap: 10, maxNodes: 2000 };
+/** Which edges a drawing follows from its root. */
+export const DEPENDENCY_DIRECTIONS = ['DEPENDENCIES', 'DEPENDENTS', 'BOTH'] as const;
+export type DependencyDirection = (typeof DEPENDENCY_DIRECTIONS)[number];
 
 /** A node of a dependency graph drawing. */
 export interface GraphNodeModel {
@@ -41,16 +42,14 @@ export interface DependencyGraphModel {
  */
 export async function dependencyGraph(
   executor: Executor,
-  actor: Actor,
-  loaders: Loaders,
+  loaders: CmdbLoaders,
   args: {
     id: string;
-    direction?: 'DEPENDENCIES' | 'DEPENDENTS' | 'BOTH' | null;
+    direction?: DependencyDirection | null;
     maxDepth?: number | null;
     kinds?: DependencyKind[] | null;
   },
 ): Promise<DependencyGraphModel> {
-  requireRole(actor, 'VIEWER');
   const maxDepth = args.maxDepth ?? 3;
   if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > GRAPH_LIMITS.maxDepthCap) {
     throw new BadUserInputError(
@@ -83,41 +82,30 @@ export async function dependencyGraph(
     let frontier = [r.id];
     // One wave more than maxDepth, only to learn whether the drawing was cut.
     for (let depth = 1; depth <= maxDepth + 1 && frontier.length > 0; depth++) {
-      const rows = await tx.run('impact/graph-neighbours', {
-        ids: frontier,
-        kinds,
+      const rows = await repo.neighbours(tx, frontier, kinds, {
         outgoing: direction !== 'DEPENDENTS',
         incoming: direction !== 'DEPENDENCIES',
       });
       const next: string[] = [];
-      for (const row of rows) {
-        const otherId = String(row.otherId);
+      for (const { other, ...edge } of rows) {
         if (depth > maxDepth) {
-          if (!nodes.has(otherId)) truncated = true;
+          if (!nodes.has(other.id)) truncated = true;
           continue;
         }
-        if (!nodes.has(otherId)) {
+        if (!nodes.has(other.id)) {
           if (nodes.size >= GRAPH_LIMITS.maxNodes) {
             truncated = true;
             continue;
           }
-          nodes.set(otherId, {
-            id: otherId,
-            name: String(row.otherName),
-            type: row.otherType as GraphNodeModel['type'],
-            ciClass: (row.otherClass as string | null) ?? null,
-            status: String(row.otherStatus),
-            depth,
-          });
-          next.push(otherId);
+          nodes.set(other.id, { ...other, depth });
+          next.push(other.id);
         }
-        const edge = {
-          from: String(row.fromId),
-          to: String(row.toId),
-          kind: row.kind as DependencyKind,
-          strength: row.strength as DependencyStrength,
-        };
-        edges.set(`${edge.from}|${edge.to}|${edge.kind}`, edge);
+        edges.set(`${edge.fromId}|${edge.toId}|${edge.kind}`, {
+          from: edge.fromId,
+          to: edge.toId,
+          kind: edge.kind,
+          strength: edge.strength,
+        });
       }
       frontier = next;
     }

@@ -151,8 +151,9 @@ describe('propagate on hand-made graphs', () => {
     ]);
     const r = propagate(topology, [0], []);
     const chains = shortestChains(topology, r.states, [0]);
-    expect([chains.distance(3), chains.parent(3)]).toEqual([2, 4]);
-    expect(chains.chainOf(3)).toEqual([0, 4, 3]);
+    const slot = r.states.slotOf(3)!;
+    expect([chains.distanceAt(slot), chains.chainAt(slot).at(-2)]).toEqual([2, 4]);
+    expect(chains.chainAt(slot)).toEqual([0, 4, 3]);
   });
 });
 
@@ -239,11 +240,12 @@ describe('propagate against the naive reference', () => {
         // and the chains traced between them do not disturb it.
         const chains = shortestChains(topology, r.states, [...failed, ...degraded]);
         for (const node of r.states.keys()) {
-          const chain = chains.chainOf(node);
+          const slot = r.states.slotOf(node)!;
+          const chain = chains.chainAt(slot);
           // Input first, subject last, each step an edge between impacted components.
           expect([...failed, ...degraded]).toContain(chain[0]);
           expect(chain.at(-1)).toBe(node);
-          expect(chain.length - 1).toBe(chains.distance(node));
+          expect(chain.length - 1).toBe(chains.distanceAt(slot));
           for (let i = 1; i < chain.length; i++) {
             expect(r.states.has(chain[i]!)).toBe(true);
             expect(edges.some((e) => e.from === chain[i] && e.to === chain[i - 1])).toBe(true);

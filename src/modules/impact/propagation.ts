@@ -243,31 +243,11 @@ export class Chains {
     return this.distances[slot]!;
   }
 
-  /** The distance of a component from the nearest input, or undefined when none reaches it. */
-  distance(node: number): number | undefined {
-    const slot = this.states.slotOf(node);
-    const d = slot === undefined ? -1 : this.distances[slot]!;
-    return d < 0 ? undefined : d;
-  }
-
-  /** The previous component on its chain, or null for an input (and for unreached ones). */
-  parent(node: number): number | null {
-    const slot = this.states.slotOf(node);
-    const p = slot === undefined ? -1 : this.parents[slot]!;
-    return p < 0 ? null : this.states.nodes[p]!;
-  }
-
   /** The chain of the component in `slot`, input first. */
   chainAt(slot: number): number[] {
     const chain: number[] = [];
     for (let s = slot; s >= 0; s = this.parents[s]!) chain.push(this.states.nodes[s]!);
     return chain.reverse();
-  }
-
-  /** The chain of a component, input first. */
-  chainOf(node: number): number[] {
-    const slot = this.states.slotOf(node);
-    return slot === undefined ? [node] : this.chainAt(slot);
   }
 }
 

@@ -1,5 +1,3 @@
-import { dependencyGraph } from './dependency-graph.js';
-import { rootCauseCandidates } from './root-causes.js';
 import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type {
@@ -17,12 +15,10 @@ const many = async <T>(ctx: RequestContext, ids: string[]) =>
 /** Resolvers of impact analysis; the report's costly parts resolve only when asked for. */
 export const impactResolvers: Resolvers<RequestContext> = {
   Query: {
-    dependencyGraph: (_, args, ctx) =>
-      dependencyGraph(ctx.services.executor, ctx.actor, ctx.loaders, args),
-    impactAnalysis: (_, { input }, ctx) =>
-      ctx.services.impact.analyze(ctx.actor, ctx.loaders, input),
+    dependencyGraph: (_, args, ctx) => ctx.services.impact.dependencyGraph(ctx, args),
+    impactAnalysis: (_, { input }, ctx) => ctx.services.impact.analyze(ctx, input),
     rootCauseCandidates: (_, { symptoms, limit }, ctx) =>
-      rootCauseCandidates(ctx.services.executor, ctx.actor, symptoms, limit ?? 10),
+      ctx.services.impact.rootCauseCandidates(ctx, symptoms, limit ?? 10),
   },
   RootCauseCandidate: {
     ci: async (c, _, ctx) => (await ctx.loaders.entity.load(c.ciId)) as ConfigurationItemModel,
@@ -37,7 +33,7 @@ export const impactResolvers: Resolvers<RequestContext> = {
     services: (r, { first }) =>
       first == null ? r.services : r.services.slice(0, Math.max(0, first)),
     departments: (r, _, ctx) => ctx.services.impact.departments(r),
-    suppliers: (r, _, ctx) => ctx.services.impact.suppliers(ctx.loaders, r),
+    suppliers: (r, _, ctx) => ctx.services.impact.suppliers(ctx, r),
     summary: (r, _, ctx) => ctx.services.impact.summary(r),
   },
   Impact: {

@@ -1,21 +1,10 @@
-import type { Actor } from '../../context.js';
 import { BadUserInputError, LimitExceededError } from '../../errors.js';
 import type { Executor, QueryRunner } from '../../graph/executor.js';
-import { requireRole } from '../access/roles.js';
-import { GraphTopology, settle } from './graph-topology.js';
-import { DOWN, propagate } from './propagation.js';
-import { IMPACT_LIMITS } from './service.js';
-import { UpstreamClosure } from './upstream.js';
 import { compareIds } from '../../collation.js';
-
-/** Bounds of root-cause ranking and single-point-of-failure search. */
-export const ROOT_CAUSE_LIMITS = {
-  maxLimit: 100,
-  /** Components the symptoms may need, transitively, before the question is too big. */
-  maxUpstream: 50000,
-  /** Best-covering candidates whose whole blast radius is walked to count collateral. */
-  maxFinalists: 200,
-};
+import { GraphTopology, walkToFixedPoint } from './graph-walk.js';
+import { IMPACT_LIMITS, ROOT_CAUSE_LIMITS } from './limits.js';
+import { DOWN, propagate } from './propagation.js';
+import { UpstreamClosure } from './upstream.js';
 
 /** One ranked candidate: a CI whose failure alone would explain some of the symptoms. */
 export interface RootCauseModel {
@@ -33,11 +22,9 @@ export interface RootCauseModel {
  */
 export async function rootCauseCandidates(
   executor: Executor,
-  actor: Actor,
   symptoms: string[],
   limit: number,
 ): Promise<RootCauseModel[]> {
-  requireRole(actor, 'VIEWER');
   const unique = [...new Set(symptoms)];
   if (unique.length === 0) throw new BadUserInputError('name at least one symptom', 'symptoms');
   if (unique.length > IMPACT_LIMITS.maxInputIds) {
@@ -53,7 +40,7 @@ export async function rootCauseCandidates(
   return executor.readTx('rootCauseCandidates', async (tx) => {
     const closure = await UpstreamClosure.read(tx, unique, ROOT_CAUSE_LIMITS.maxUpstream);
     const topology = closure.topology();
-    const symptomNodes = unique.map((id) => closure.indexOf(id));
+    const symptomNodes = unique.map((id) => closure.require(id));
     const candidates = new Set<number>();
     for (const s of symptomNodes) {
       for (const n of [s, ...closure.reachableFrom(s)])
@@ -119,16 +106,15 @@ async function collateralOf(
   await graph.loadInputs(ciIds);
   const out: { services: number; components: number }[] = [];
   for (const id of ciIds) {
-    const { result } = await settle(
+    const { result } = await walkToFixedPoint(
       graph,
-      [graph.indexOf(id)],
+      [graph.require(id)],
       [],
       IMPACT_LIMITS.maxDepthCap,
-      IMPACT_LIMITS.maxComponents,
     );
     let services = 0;
     for (const node of result.states.keys())
-      if (graph.isService(node) && !symptoms.has(graph.ids[node]!)) services += 1;
+      if (graph.isService(node) && !symptoms.has(graph.idOf(node))) services += 1;
     out.push({ services, components: result.states.size });
   }
   return out;
@@ -152,7 +138,7 @@ export async function singlePointsOfFailure(
     const topology = closure.topology();
     const downWhenFailed = new Map<number, Set<number>>();
     return serviceIds.map((id) => {
-      const service = closure.indexOf(id);
+      const service = closure.require(id);
       if (closure.retired(service)) return [];
       return closure
         .reachableFrom(service)

@@ -1,8 +1,7 @@
 import { LimitExceededError, NotFoundError } from '../../errors.js';
 import type { QueryRunner } from '../../graph/executor.js';
-import { DEPENDENCY_KINDS } from '../cmdb/models.js';
-import { componentOfRow } from './graph-topology.js';
 import { MemoryTopology, type ComponentSpec, type EdgeSpec } from './memory-topology.js';
+import { impactRepository as repo, type ComponentFacts } from './repository.js';
 
 interface UpstreamComponent extends ComponentSpec {
   service: boolean;
@@ -19,9 +18,6 @@ export class UpstreamClosure {
   private readonly components: UpstreamComponent[] = [];
   private readonly edges: EdgeSpec[] = [];
   private readonly outgoing: number[][] = [];
-  /** Bolt round trips spent reading. */
-  waves = 0;
-
   private constructor() {}
 
   /** Reads the closure of `roots`; unknown roots are NOT_FOUND, more than `maxComponents` LIMIT_EXCEEDED. */
@@ -31,23 +27,20 @@ export class UpstreamClosure {
     maxComponents: number,
   ): Promise<UpstreamClosure> {
     const closure = new UpstreamClosure();
-    const rows = await tx.run('impact/components-by-ids', { ids: roots });
-    closure.waves += 1;
-    for (const r of rows) closure.add(String(r.id), r);
+    for (const c of await repo.componentsByIds(tx, roots)) closure.add(c.id, c.facts);
     const missing = roots.filter((id) => !closure.index.has(id));
     if (missing.length > 0) throw new NotFoundError('Component', missing[0]!, { ids: missing });
     let frontier = closure.ids.map((_, i) => i).filter((i) => !closure.components[i]!.retired);
     while (frontier.length > 0) {
       const before = closure.ids.length;
-      const edges = await tx.run('impact/outgoing-edges', {
-        ids: frontier.map((n) => closure.ids[n]!),
-        kinds: DEPENDENCY_KINDS,
-      });
-      closure.waves += 1;
-      for (const r of edges) {
-        const from = closure.index.get(String(r.fromId))!;
-        const to = closure.add(String(r.toId), r);
-        closure.edges.push({ from, to, member: Boolean(r.member), hard: Boolean(r.hard) });
+      const edges = await repo.outgoingEdges(
+        tx,
+        frontier.map((n) => closure.ids[n]!),
+      );
+      for (const e of edges) {
+        const from = closure.require(e.fromId);
+        const to = closure.add(e.toId, e.facts);
+        closure.edges.push({ from, to, member: e.member, hard: e.hard });
         closure.outgoing[from]!.push(to);
       }
       if (closure.ids.length > maxComponents) {
@@ -64,21 +57,23 @@ export class UpstreamClosure {
     return closure;
   }
 
-  private add(id: string, r: Record<string, unknown>): number {
+  private add(id: string, facts: ComponentFacts): number {
     let i = this.index.get(id);
     if (i !== undefined) return i;
     i = this.ids.length;
     this.ids.push(id);
     this.index.set(id, i);
     this.outgoing.push([]);
-    const { service, retired, minMembersUp } = componentOfRow(r);
+    const { service, retired, minMembersUp } = facts;
     this.components.push({ service, retired, minMembersUp });
     return i;
   }
 
-  /** The dense index of a component in the closure. */
-  indexOf(id: string): number {
-    return this.index.get(id)!;
+  /** The dense index of a component in the closure; throws for one outside it. */
+  require(id: string): number {
+    const node = this.index.get(id);
+    if (node === undefined) throw new Error(`component ${id} is not in the closure`);
+    return node;
   }
 
   /** True for a catalog service, false for a CI. */

@@ -1,13 +1,8 @@
 import { registerEntityMapper } from '../cmdb/entity-mapping.js';
 
 /** Where an article is in its review workflow. */
-export type KnownErrorStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETIRED';
-export const KNOWN_ERROR_STATUSES: readonly KnownErrorStatus[] = [
-  'DRAFT',
-  'IN_REVIEW',
-  'PUBLISHED',
-  'RETIRED',
-];
+export const KNOWN_ERROR_STATUSES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'RETIRED'] as const;
+export type KnownErrorStatus = (typeof KNOWN_ERROR_STATUSES)[number];
 
 /** The text fields of an article, each saved in every revision. */
 export const TEXT_FIELDS = ['title', 'symptoms', 'cause', 'workaround', 'resolution'] as const;
@@ -62,7 +57,8 @@ export interface KnownErrorLinks {
 }
 
 /** Why an article matches a component (API.md's KnownErrorMatch.reason). */
-export type MatchReason = 'DIRECT' | 'CI_CLASS' | 'SERVICE';
+export const MATCH_REASONS = ['DIRECT', 'CI_CLASS', 'SERVICE'] as const;
+export type MatchReason = (typeof MATCH_REASONS)[number];
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 

@@ -1,7 +1,5 @@
-import type { Actor } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
-import type { Loaders } from '../../loaders.js';
 import {
   encodeCursor,
   pageInfoOf,
@@ -11,7 +9,9 @@ import {
   type PageInfo,
 } from '../../pagination.js';
 import type { KnowledgeSearchEngine, SearchResultModel } from '../../search/port.js';
+import type { Caller } from '../access/caller.js';
 import { requireRole } from '../access/roles.js';
+import type { CmdbLoaders } from '../cmdb/loaders.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
 import { knowledgeRepository as repo, type ArticleFilter } from './repository.js';
 
@@ -54,12 +54,11 @@ export class KnowledgeQueries {
 
   /** One article by id or by number (exactly one of them). */
   async knownError(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     id: string | null | undefined,
     number: string | null | undefined,
   ): Promise<KnownErrorModel | null> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     if ((id == null) === (number == null))
       throw new BadUserInputError(
         'give exactly one of id and number',
@@ -71,37 +70,35 @@ export class KnowledgeQueries {
         repo.idByNumber(tx, number!.trim().toUpperCase()),
       ));
     if (!articleId) return null;
-    const found = await loaders.entity.load(articleId);
+    const found = await caller.loaders.entity.load(articleId);
     return found?.__typename === 'KnownError' ? (found as KnownErrorModel) : null;
   }
 
   /** A page of articles matching the filter, newest first. */
   async knownErrors(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     filter: KnownErrorFilterInput | null | undefined,
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<KnownErrorModel>> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('knownErrors', first, after);
     const { total, rows } = await this.executor.readSingle('knownErrors', (tx) =>
       repo.page(tx, filterOf(filter), page.after, page.first + 1),
     );
-    rows.forEach((r) => loaders.entity.prime(r.id, r));
+    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows, page, total, (n) => [n.createdAt, n.id]);
   }
 
   /** Full-text search through the configured engine; PUBLISHED articles unless asked otherwise. */
   async search(
-    actor: Actor,
-    loaders: Loaders,
+    caller: Caller<CmdbLoaders>,
     query: string,
     filter: KnownErrorFilterInput | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<SearchAnswer> {
-    requireRole(actor, 'VIEWER');
+    requireRole(caller.actor, 'VIEWER');
     const text = query.trim();
     if (text.length === 0 || text.length > SEARCH_LIMITS.maxQueryLength)
       throw new BadUserInputError(
@@ -123,7 +120,7 @@ export class KnowledgeQueries {
       offset,
       limit,
     });
-    result.hits.forEach((h) => loaders.entity.prime(h.article.id, h.article));
+    result.hits.forEach((h) => caller.loaders.entity.prime(h.article.id, h.article));
     const next = offset + result.hits.length;
     const hasNextPage = next < result.totalHits;
     // A hit's cursor is the offset just after it; first: 0 stands where the page starts.

@@ -23,14 +23,7 @@ const transition =
     args: { id: string; expectedVersion: number; reason?: string | null },
     ctx: RequestContext,
   ) =>
-    ctx.services.knowledge.transition(
-      ctx.actor,
-      ctx.requestId,
-      name,
-      args.id,
-      args.expectedVersion,
-      args.reason,
-    );
+    ctx.services.knowledge.transition(ctx, name, args.id, args.expectedVersion, args.reason);
 
 /** `linkKnownError` or `unlinkKnownError`. */
 const links =
@@ -40,30 +33,22 @@ const links =
     { id, expectedVersion, ...input }: { id: string; expectedVersion?: number | null } & LinkInput,
     ctx: RequestContext,
   ) =>
-    ctx.services.knowledge.changeLinks(ctx.actor, ctx.requestId, how, id, input, expectedVersion);
+    ctx.services.knowledge.changeLinks(ctx, how, id, input, expectedVersion);
 
 /** Resolvers of the known-error knowledge base. */
 export const knowledgeResolvers: Resolvers<RequestContext> = {
   Query: {
     knownError: (_, { id, number }, ctx) =>
-      ctx.services.knowledgeQueries.knownError(ctx.actor, ctx.loaders, id, number),
+      ctx.services.knowledgeQueries.knownError(ctx, id, number),
     knownErrors: (_, { filter, first, after }, ctx) =>
-      ctx.services.knowledgeQueries.knownErrors(ctx.actor, ctx.loaders, filter, first, after),
+      ctx.services.knowledgeQueries.knownErrors(ctx, filter, first, after),
     searchKnowledge: (_, { query, filter, first, after }, ctx) =>
-      ctx.services.knowledgeQueries.search(ctx.actor, ctx.loaders, query, filter, first, after),
+      ctx.services.knowledgeQueries.search(ctx, query, filter, first, after),
   },
   Mutation: {
-    createKnownError: (_, { input }, ctx) =>
-      ctx.services.knowledge.create(ctx.actor, ctx.requestId, input),
+    createKnownError: (_, { input }, ctx) => ctx.services.knowledge.create(ctx, input),
     updateKnownError: (_, { id, expectedVersion, input, changeNote }, ctx) =>
-      ctx.services.knowledge.update(
-        ctx.actor,
-        ctx.requestId,
-        id,
-        expectedVersion,
-        input,
-        changeNote,
-      ),
+      ctx.services.knowledge.update(ctx, id, expectedVersion, input, changeNote),
     submitKnownError: transition('submit'),
     publishKnownError: transition('publish'),
     rejectKnownError: transition('reject'),
@@ -82,7 +67,7 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
     pendingRevision: async (k, _, ctx) =>
       k.pending ? ((await ctx.loaders.knownErrorRevisions.load(k.id)).at(-1) ?? null) : null,
     history: (k, { first, after }, ctx) =>
-      ctx.services.cmdbQueries.history(ctx.actor, k.id, first, after),
+      ctx.services.cmdbQueries.history(ctx, k.id, first, after),
   },
   KnowledgeHit: {
     knownError: (h) => h.article,

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { fromRoot } from '../../paths.js';
+import type { Executor } from '../../graph/executor.js';
 import type { Services } from '../../services.js';
+import type { Caller } from '../access/caller.js';
 import type { KnownErrorStatus } from './models.js';
 import type { LinkInput } from './service.js';
 import type { ArticleFields } from './validation.js';
@@ -9,8 +11,16 @@ import type { ArticleFields } from './validation.js';
 /** One article of seed/known-errors.json: its text, links and the status it should reach. */
 export type SeedArticle = ArticleFields & LinkInput & { status?: KnownErrorStatus };
 
-const AUTHOR = { id: 'seed:engineer', roles: ['ENGINEER'] };
-const REVIEWER = { id: 'seed:problem-manager', roles: ['PROBLEM_MANAGER'] };
+const AUTHOR: Caller = {
+  actor: { id: 'seed:engineer', roles: ['ENGINEER'] },
+  requestId: null,
+  loaders: undefined,
+};
+const REVIEWER: Caller = {
+  actor: { id: 'seed:problem-manager', roles: ['PROBLEM_MANAGER'] },
+  requestId: null,
+  loaders: undefined,
+};
 
 /**
  * Loads articles through the real workflow: an engineer creates and submits each one, a
@@ -18,27 +28,14 @@ const REVIEWER = { id: 'seed:problem-manager', roles: ['PROBLEM_MANAGER'] };
  */
 export async function loadArticles(services: Services, articles: SeedArticle[]): Promise<number> {
   for (const { status = 'PUBLISHED', ...input } of articles) {
-    let article = await services.knowledge.create(AUTHOR, null, input);
+    let article = await services.knowledge.create(AUTHOR, input);
     if (status === 'DRAFT') continue;
-    article = await services.knowledge.transition(
-      AUTHOR,
-      null,
-      'submit',
-      article.id,
-      article.version,
-    );
+    article = await services.knowledge.transition(AUTHOR, 'submit', article.id, article.version);
     if (status === 'IN_REVIEW') continue;
-    article = await services.knowledge.transition(
-      REVIEWER,
-      null,
-      'publish',
-      article.id,
-      article.version,
-    );
+    article = await services.knowledge.transition(REVIEWER, 'publish', article.id, article.version);
     if (status === 'RETIRED')
       await services.knowledge.transition(
         REVIEWER,
-        null,
         'retire',
         article.id,
         article.version,
@@ -49,8 +46,12 @@ export async function loadArticles(services: Services, articles: SeedArticle[]):
 }
 
 /** Loads seed/known-errors.json when the knowledge base is empty; returns how many it loaded. */
-export async function seedKnowledgeIfEmpty(services: Services, logger: Logger): Promise<number> {
-  const [row] = await services.executor.read('knowledge/count');
+export async function seedKnowledgeIfEmpty(
+  executor: Executor,
+  services: Services,
+  logger: Logger,
+): Promise<number> {
+  const [row] = await executor.read('knowledge/count');
   if (Number(row?.articles ?? 0) > 0) return 0;
   const articles = JSON.parse(
     readFileSync(fromRoot('seed', 'known-errors.json'), 'utf8'),

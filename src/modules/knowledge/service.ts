@@ -1,4 +1,3 @@
-import type { Actor } from '../../context.js';
 import {
   BadUserInputError,
   ConflictError,
@@ -11,10 +10,16 @@ import { newId } from '../../ids.js';
 import type { KnowledgeSearchEngine } from '../../search/port.js';
 import { articleNumber } from '../../search/query-text.js';
 import { hasRole, requireRole } from '../access/roles.js';
-import { diffFields, recordChanges, type ChangeRecordInput } from '../audit/change-records.js';
+import {
+  diffFields,
+  originOf,
+  recordChanges,
+  type ChangeRecordInput,
+} from '../audit/change-records.js';
+import { entityStore } from '../../graph/entity-store.js';
+import type { Caller } from '../access/caller.js';
 import { cmdbRepository } from '../cmdb/repository.js';
-import { originOf, throwProblems } from '../cmdb/service.js';
-import { readTaxonomy } from '../cmdb/taxonomy.js';
+import { throwProblems } from '../cmdb/validation.js';
 import type { FieldProblem } from '../cmdb/validation.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
 import { planTransition, TRANSITIONS, type TransitionName } from './workflow.js';
@@ -48,12 +53,8 @@ export class KnowledgeService {
   ) {}
 
   /** Creates a DRAFT article with the next number, its first revision and its links. */
-  async create(
-    actor: Actor,
-    requestId: string | null,
-    input: ArticleFields & LinkInput,
-  ): Promise<KnownErrorModel> {
-    requireRole(actor, 'ENGINEER');
+  async create(caller: Caller, input: ArticleFields & LinkInput): Promise<KnownErrorModel> {
+    requireRole(caller.actor, 'ENGINEER');
     const problems: FieldProblem[] = [];
     const fields = normalizeArticle(input, true, problems);
     const links = await this.checkLinkShape(input, problems);
@@ -67,14 +68,14 @@ export class KnowledgeService {
         ...fields,
         number,
         status: 'DRAFT',
-        author: actor.id,
+        author: caller.actor.id,
         reviewer: null,
         publishedAt: null,
       };
       await repo.create(tx, id, props, now);
       await repo.changeLinks(tx, 'add', id, [...links.ciIds, ...links.serviceIds], links.classes);
-      await repo.saveRevision(tx, id, fields, actor.id, null, now);
-      await this.finish(tx, actor, requestId, id, now, [
+      await repo.saveRevision(tx, id, fields, caller.actor.id, null, now);
+      await this.finish(tx, caller, id, now, [
         {
           action: 'CREATE',
           entityType: ENTITY_TYPE,
@@ -88,14 +89,13 @@ export class KnowledgeService {
 
   /** Edits the text of a non-retired article and records a revision. */
   async update(
-    actor: Actor,
-    requestId: string | null,
+    caller: Caller,
     id: string,
     expectedVersion: number,
     input: ArticleFields,
     changeNote: string | null | undefined,
   ): Promise<KnownErrorModel> {
-    requireRole(actor, 'ENGINEER');
+    requireRole(caller.actor, 'ENGINEER');
     const problems: FieldProblem[] = [];
     const fields = normalizeArticle(input, false, problems);
     if (changeNote && changeNote.length > ARTICLE_LIMITS.changeNoteLength)
@@ -114,12 +114,12 @@ export class KnowledgeService {
         ? { pendingFields: JSON.stringify(after), pendingStatus: before.pending?.status ?? 'DRAFT' }
         : fields;
       await repo.update(tx, id, props, now);
-      await repo.saveRevision(tx, id, after, actor.id, changeNote?.trim() || null, now);
+      await repo.saveRevision(tx, id, after, caller.actor.id, changeNote?.trim() || null, now);
       const changes: Record<string, unknown> = diffFields(pick(base, Object.keys(fields)), fields);
       if (editsPublished && !before.pending)
         changes.pendingStatus = { before: null, after: 'DRAFT' };
       if (changeNote) changes.changeNote = { before: null, after: changeNote };
-      await this.finish(tx, actor, requestId, id, now, [
+      await this.finish(tx, caller, id, now, [
         { action: 'UPDATE', entityType: ENTITY_TYPE, entityId: id, changes },
       ]);
     });
@@ -128,15 +128,14 @@ export class KnowledgeService {
 
   /** Moves an article one step through the workflow; INVALID_TRANSITION from any other status. */
   async transition(
-    actor: Actor,
-    requestId: string | null,
+    caller: Caller,
     name: TransitionName,
     id: string,
     expectedVersion: number,
     reason?: string | null,
   ): Promise<KnownErrorModel> {
     const step = TRANSITIONS[name];
-    requireRole(actor, step.role);
+    requireRole(caller.actor, step.role);
     if ((name === 'reject' || name === 'retire') && !reason?.trim())
       throw new BadUserInputError(`a reason is required to ${name} an article`, 'reason');
     if (reason && reason.length > ARTICLE_LIMITS.changeNoteLength)
@@ -148,7 +147,7 @@ export class KnowledgeService {
       const before = await this.lock(tx, id, expectedVersion);
       const [revisions] = await repo.revisions(tx, [id]);
       const now = new Date().toISOString();
-      const plan = planTransition(name, actor, before, revisions!, now);
+      const plan = planTransition(name, caller.actor, before, revisions!, now);
       await repo.update(tx, id, plan.props, now);
       // pendingFields is the pending edit's whole text: its fields are recorded when published.
       const keys = Object.keys(plan.props).filter((k) => k !== 'pendingFields');
@@ -158,7 +157,7 @@ export class KnowledgeService {
       );
       if (reason) changes.reason = { before: null, after: reason.trim() };
       if (plan.authorOverride) changes.authorOverride = { before: null, after: true };
-      await this.finish(tx, actor, requestId, id, now, [
+      await this.finish(tx, caller, id, now, [
         { action: 'TRANSITION', entityType: ENTITY_TYPE, entityId: id, changes },
       ]);
     });
@@ -167,14 +166,13 @@ export class KnowledgeService {
 
   /** Adds or removes what a non-retired article applies to. */
   async changeLinks(
-    actor: Actor,
-    requestId: string | null,
+    caller: Caller,
     how: 'add' | 'remove',
     id: string,
     input: LinkInput,
     expectedVersion?: number | null,
   ): Promise<KnownErrorModel> {
-    requireRole(actor, 'ENGINEER');
+    requireRole(caller.actor, 'ENGINEER');
     const problems: FieldProblem[] = [];
     const links = await this.checkLinkShape(input, problems);
     throwProblems(problems);
@@ -183,7 +181,7 @@ export class KnowledgeService {
       async (tx) => {
         const article = await this.lockForWrite(tx, id, expectedVersion ?? null, 'relinked');
         // What a published article applies to decides which impact reports show it: reviewed.
-        if (article.status === 'PUBLISHED' && !hasRole(actor, 'PROBLEM_MANAGER'))
+        if (article.status === 'PUBLISHED' && !hasRole(caller.actor, 'PROBLEM_MANAGER'))
           throw new ForbiddenError(
             'changing what a published article applies to needs PROBLEM_MANAGER',
             'PROBLEM_MANAGER',
@@ -194,7 +192,7 @@ export class KnowledgeService {
         const [after] = await repo.links(tx, [id]);
         const now = new Date().toISOString();
         await repo.update(tx, id, {}, now);
-        await this.finish(tx, actor, requestId, id, now, [
+        await this.finish(tx, caller, id, now, [
           {
             action: how === 'add' ? 'LINK' : 'UNLINK',
             entityType: ENTITY_TYPE,
@@ -251,7 +249,9 @@ export class KnowledgeService {
     if (links.ciIds.length + links.serviceIds.length + links.classes.length > ARTICLE_LIMITS.links)
       problems.push({ field: 'ciIds', message: `at most ${ARTICLE_LIMITS.links} links at once` });
     if (links.classes.length > 0) {
-      const taxonomy = await readTaxonomy(this.executor);
+      const taxonomy = await this.executor.readSingle('ciClasses', (tx) =>
+        cmdbRepository.taxonomy(tx),
+      );
       for (const name of links.classes)
         if (!taxonomy.get(name))
           problems.push({ field: 'ciClasses', message: `no CI class named ${name}` });
@@ -269,7 +269,7 @@ export class KnowledgeService {
       ...links.serviceIds.map((id) => ({ id, field: 'serviceIds', type: 'Service' })),
     ];
     if (refs.length === 0) return;
-    const found = await cmdbRepository.entitiesByIds(
+    const found = await entityStore.byIds(
       tx,
       refs.map((r) => r.id),
     );
@@ -287,19 +287,18 @@ export class KnowledgeService {
   /** Writes the audit records and tells the search engine, in the writing transaction. */
   private async finish(
     tx: QueryRunner,
-    actor: Actor,
-    requestId: string | null,
+    caller: Caller,
     id: string,
     now: string,
     records: ChangeRecordInput[],
   ): Promise<void> {
-    await recordChanges(tx, originOf(actor, requestId), now, records);
+    await recordChanges(tx, originOf(caller), now, records);
     await this.search.articleChanged(tx, id, now);
   }
 
   private async reload(id: string): Promise<KnownErrorModel> {
     const [article] = (await this.executor.readSingle('knownErrorsByIds', (tx) =>
-      cmdbRepository.entitiesByIds(tx, [id]),
+      entityStore.byIds(tx, [id]),
     )) as (KnownErrorModel | undefined)[];
     return article!;
   }

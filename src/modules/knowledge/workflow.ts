@@ -1,6 +1,5 @@
-import type { Actor } from '../../context.js';
 import { ForbiddenError, InvalidTransitionError } from '../../errors.js';
-import { hasRole, type Role } from '../access/roles.js';
+import { hasRole, type Role, type Actor } from '../access/roles.js';
 import type { KnownErrorModel, KnownErrorRevisionModel, KnownErrorStatus } from './models.js';
 
 /** A workflow step of API.md: from which stage to which, and the role it needs. */
