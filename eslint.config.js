@@ -18,7 +18,7 @@ export default tseslint.config(
     ],
   },
   {
-    files: ['**/*.{ts,mts,js,mjs,cjs}'],
+    files: ['**/*.{ts,tsx,mts,js,mjs,cjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {

@@ -17,7 +17,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/web/src/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/src/**/*.test.ts',
+        '<rootDir>/web/src/**/*.test.ts',
+        '<rootDir>/tools/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -12,135 +12,14 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { graphql } from '../gql';
-import type { ImpactReportQuery } from '../gql/graphql';
 import { ComponentPicker } from '../components/ComponentPicker';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { saveBlob, saveCsv } from '../components/download';
-import { GraphMap, type GraphMapHandle, type MapNode } from '../components/GraphMap';
+import { GraphMap, type GraphMapHandle } from '../components/GraphMap';
 import { EntityLink, StateTag } from '../components/links';
 import { useQuery } from '../hooks';
 import { useT } from '../i18n';
-
-const ReportQuery = graphql(`
-  query ImpactReport($input: ImpactAnalysisInput!) {
-    impactAnalysis(input: $input) {
-      impacts {
-        subject {
-          __typename
-          id
-          name
-        }
-        state
-        distance
-        via
-      }
-      services {
-        service {
-          id
-          name
-          category
-          criticality
-          sla {
-            availabilityTarget
-            supportHours
-            responseMinutes
-            resolutionMinutes
-          }
-        }
-        state
-        distance
-        via
-      }
-      departments {
-        orgUnit {
-          id
-          name
-        }
-        services {
-          id
-          name
-        }
-        worstState
-      }
-      suppliers {
-        supplier {
-          id
-          name
-          role
-          contact
-        }
-        components {
-          id
-          name
-        }
-      }
-      absorbed {
-        group {
-          id
-          name
-        }
-        membersDown
-        membersTotal
-        minMembersUp
-      }
-      knownErrors {
-        knownError {
-          id
-          number
-          title
-        }
-        matchedComponent {
-          id
-          name
-        }
-        reason
-      }
-      summary {
-        servicesDown
-        servicesDegraded
-        componentsDown
-        componentsDegraded
-        departmentsAffected
-        truncated
-      }
-    }
-  }
-`);
-
-type Report = ImpactReportQuery['impactAnalysis'];
-
-/** How many impacted components the map draws at most: the nearest ones. */
-export const MAP_LIMIT = 2000;
-
-const COLORS: Record<string, string> = { DOWN: '#ff4d4f', DEGRADED: '#faad14', OK: '#52c41a' };
-const ids = (param: string | null) => (param ? param.split(',').filter(Boolean) : []);
-
-/** The map's nodes and edges: the nearest impacts, each chain's steps as edges. */
-function mapOf(report: Report) {
-  const nearest = [...report.impacts].sort((a, b) => a.distance - b.distance).slice(0, MAP_LIMIT);
-  const absorbed = new Map(report.absorbed.map((a) => [a.group.id, a]));
-  const nodes: MapNode[] = nearest.map((i) => {
-    const a = absorbed.get(i.subject.id);
-    return {
-      id: i.subject.id,
-      label: i.subject.name,
-      layer: i.distance,
-      color: COLORS[i.state]!,
-      marked: a !== undefined,
-      note: a ? `${a.membersDown}/${a.membersTotal}` : undefined,
-    };
-  });
-  const seen = new Set<string>();
-  const edges = nearest.flatMap((i) =>
-    i.via.slice(1).flatMap((to, k) => {
-      const from = i.via[k]!;
-      const key = `${from}>${to}`;
-      return seen.has(key) ? [] : (seen.add(key), [{ from, to }]);
-    }),
-  );
-  return { nodes, edges, left: report.impacts.length - nearest.length };
-}
+import { ids, mapOf, MAP_LIMIT, ReportQuery } from './impact-report';
 
 /** The impact workbench: pick or link failed and degraded components, read the report. */
 export default function Impact() {

@@ -1,0 +1,202 @@
+import {
+  appCms,
+  appExchange,
+  appGov,
+  appHotline,
+  appHpf,
+  appLicense,
+  appMail,
+  appOa,
+  appOpenData,
+  appPortalEn,
+  appPortalJa,
+  appPortalZh,
+  appRe,
+  appSs,
+  appVideo,
+} from './applications.js';
+import { allDepts, service, sla } from './catalog-technical.js';
+
+export const onExt: [string, string?, string?][] = [
+  ['svc-extranet', 'HARD', 'DEPENDS_ON'],
+  ['svc-cloud-ext', 'HARD', 'DEPENDS_ON'],
+];
+export const onInt: [string, string?, string?][] = [
+  ['svc-intranet', 'HARD', 'DEPENDS_ON'],
+  ['svc-cloud-int', 'HARD', 'DEPENDS_ON'],
+];
+export const publicFacing: [string, string?, string?][] = [
+  ['svc-internet', 'HARD', 'DEPENDS_ON'],
+  ['svc-cloud-ext', 'HARD', 'DEPENDS_ON'],
+];
+service(
+  'svc-portal',
+  '政府门户网站 Government portal (中/EN/日本語)',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-gov-office', 'org-foreign', 'org-gsa'],
+  'sup-prime',
+  sla(99.9, '7x24', 15, 240),
+  [[appPortalZh], [appPortalEn, 'SOFT'], [appPortalJa, 'SOFT'], ...publicFacing],
+  { subcategory: '门户网站' },
+);
+service(
+  'svc-oa',
+  '协同办公服务 Office automation (OA)',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  allDepts,
+  'sup-prime',
+  sla(99.9, '5x8', 15, 240),
+  [[appOa], ...onInt],
+  { subcategory: '办公系统' },
+);
+service(
+  'svc-mail',
+  '政务邮件服务 Government mail',
+  'APPLICATION',
+  'BUSINESS',
+  'HIGH',
+  allDepts,
+  'sup-prime',
+  sla(99.9, '7x24', 30, 240),
+  [[appMail], ...onInt, ['cert-mail']],
+  { subcategory: '邮件' },
+);
+service(
+  'svc-video',
+  '视频会议服务 Video conferencing',
+  'APPLICATION',
+  'BUSINESS',
+  'HIGH',
+  allDepts,
+  'sup-prime',
+  sla(99.5, '5x8', 15, 120),
+  [[appVideo], ...onInt],
+  { subcategory: '视频会议' },
+);
+service(
+  'svc-ss-card',
+  '社会保障卡服务 Social security card service',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-hrss', 'org-medical', 'org-gsa'],
+  'sup-app',
+  sla(99.95, '7x24', 10, 120),
+  [[appSs], ...onExt],
+  { subcategory: '社会保障' },
+);
+service(
+  'svc-real-estate',
+  '不动产登记服务 Real-estate registration',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-nrp', 'org-housing', 'org-gsa', 'org-finance'],
+  'sup-prime',
+  sla(99.9, '5x8', 15, 240),
+  [[appRe], ...onInt],
+  { subcategory: '不动产' },
+);
+service(
+  'svc-hpf',
+  '住房公积金服务 Housing provident fund',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-hpf', 'org-housing'],
+  'sup-prime',
+  sla(99.9, '5x8', 15, 240),
+  [[appHpf], ...onExt],
+  { subcategory: '公积金' },
+);
+service(
+  'svc-exchange',
+  '数据共享交换服务 Data sharing and exchange',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-drc', 'org-gsa', 'org-hrss', 'org-nrp', 'org-samr', 'org-stats', 'org-civil'],
+  'sup-prime',
+  sla(99.9, '7x24', 15, 240),
+  [[appExchange], ...onExt],
+  { subcategory: '数据共享' },
+);
+service(
+  'svc-gov-services',
+  '一网通办服务 Online government services',
+  'APPLICATION',
+  'BUSINESS',
+  'CRITICAL',
+  ['org-gsa', 'org-samr', 'org-civil', 'org-transport', 'org-district-east', 'org-district-west'],
+  'sup-prime',
+  sla(99.9, '7x24', 15, 240),
+  [[appGov], ...publicFacing, ['svc-exchange', 'SOFT', 'DEPENDS_ON']],
+  { subcategory: '政务服务' },
+);
+service(
+  'svc-12345',
+  '12345政务服务热线支撑服务 12345 hotline',
+  'APPLICATION',
+  'BUSINESS',
+  'HIGH',
+  ['org-gsa', 'org-gov-office'],
+  'sup-prime',
+  sla(99.9, '7x24', 10, 120),
+  [[appHotline], ...onExt],
+  { subcategory: '热线' },
+);
+service(
+  'svc-e-license',
+  '电子证照服务 Electronic licences',
+  'APPLICATION',
+  'BUSINESS',
+  'HIGH',
+  ['org-gsa', 'org-samr', 'org-civil'],
+  'sup-prime',
+  sla(99.9, '7x24', 15, 240),
+  [[appLicense], ...onExt],
+  { subcategory: '电子证照' },
+);
+service(
+  'svc-portal-content',
+  '门户网站内容发布服务 Portal content publishing',
+  'CONTENT',
+  'BUSINESS',
+  'HIGH',
+  ['org-gov-office', 'org-foreign'],
+  'sup-prime',
+  sla(99.5, '5x8', 30, 480),
+  [[appCms], ['svc-portal', 'SOFT', 'DEPENDS_ON']],
+  { subcategory: '内容发布' },
+);
+service(
+  'svc-info-disclosure',
+  '政府信息公开服务 Government information disclosure',
+  'CONTENT',
+  'BUSINESS',
+  'MEDIUM',
+  ['org-gov-office', 'org-archives'],
+  'sup-prime',
+  sla(99.5, '5x8', 30, 480),
+  [
+    ['svc-portal', 'HARD', 'DEPENDS_ON'],
+    [appCms, 'SOFT'],
+  ],
+  { subcategory: '信息公开' },
+);
+service(
+  'svc-open-data',
+  '公共数据开放服务 Open data',
+  'CONTENT',
+  'BUSINESS',
+  'MEDIUM',
+  ['org-drc', 'org-stats'],
+  'sup-prime',
+  sla(99.5, '5x8', 30, 480),
+  [[appOpenData], ...publicFacing],
+  { subcategory: '数据开放' },
+);
