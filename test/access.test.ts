@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { hashApiKey } from '../src/modules/access/api-keys.js';
+import { errorOf } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'cmdb-access-'));
@@ -45,7 +46,6 @@ const as = (who: string, query: string, variables?: Record<string, unknown>) =>
   t.gql(query, variables, { authorization: `Bearer ${keyOf(who)}` });
 const bearer = (token: string, query: string) =>
   t.gql(query, undefined, { authorization: `Bearer ${token}` });
-const errorOf = (r: any) => r.errors?.[0]?.extensions;
 const auditLines = () =>
   readFileSync(auditFile, 'utf8')
     .trim()

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { codeOf, factories } from './support/factories.js';
+import { codeOf, factories, errorOf } from './support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,11 +60,11 @@ describe('cursors', () => {
       `{ configurationItems(after: "not a cursor") { totalCount } }`,
     ]) {
       const r = await t.gql(q);
-      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
     const services = await t.ok(`{ services(first: 2) { pageInfo { endCursor } } }`);
     const foreign = await t.gql(CIS, { first: 2, after: services.services.pageInfo.endCursor });
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(foreign)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'after',
     });
@@ -126,7 +126,7 @@ describe('nodes(ids)', () => {
     ]);
     const ids = Array.from({ length: 201 }, (_, i) => `x${i}`);
     const many = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
-    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect(errorOf(many)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
   });
 });
 
@@ -150,7 +150,7 @@ describe('finding a CI from what an engineer has in hand', () => {
     expect(await ids({ identifier: 'core-ext-1', status: ['RETIRED'] })).toEqual([]);
     expect(await ids({ ipAddress: '10.9.9.9' })).toEqual([]);
     const bad = await t.gql(FIND, { f: { ipAddress: '10.0.198' } });
-    expect(bad.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(bad)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'ipAddress',
     });
@@ -182,7 +182,7 @@ describe('finding a CI from what an engineer has in hand', () => {
         },
       },
     );
-    expect(bad.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(bad)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'ipAddresses',
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImportService } from '../src/modules/cmdb/import.js';
-import { factories } from './support/factories.js';
+import { factories, errorOf } from './support/factories.js';
 import { cliCaller } from '../src/modules/access/caller.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -129,8 +129,8 @@ describe('importConfiguration', () => {
     bad.dependencies.push({ fromId: 'app', toId: 'vm-1', kind: 'MEMBER' });
     bad.dependencies.push({ fromId: 'app', toId: 'nowhere', kind: 'DEPENDS_ON' });
     const res = await t.gql(IMPORT, { i: bad });
-    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
-    const rows = (res.errors![0]!.extensions.rows as any[])
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
+    const rows = (errorOf(res).rows as any[])
       .map((r) => `${r.collection}[${r.index}].${r.field}`)
       .sort();
     expect(rows).toEqual([
@@ -149,7 +149,7 @@ describe('importConfiguration', () => {
     const res = await t.gql(IMPORT, {
       i: { configurationItems: [{ id: 'taken', name: 'x', ciClass: 'Switch' }] },
     });
-    expect(res.errors?.[0]?.extensions.rows).toEqual([
+    expect(errorOf(res).rows).toEqual([
       {
         collection: 'configurationItems',
         index: 0,

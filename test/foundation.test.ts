@@ -1,3 +1,4 @@
+import { errorOf } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const CONTRACT_CLASSES = [
@@ -105,19 +106,19 @@ describe('the foundation slice, HTTP → resolver → service → repository →
     const res = await t.gql(
       `mutation { createConfigurationItem(input: { id: "ci-bad", name: "x", ciClass: "Server" }) { id } }`,
     );
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ciClass' });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ciClass' });
     expect((await t.ok(`{ node(id: "ci-bad") { id } }`)).node).toBeNull();
   });
 
   it('rejects a page larger than 200 with BAD_USER_INPUT on first', async () => {
     const res = await t.gql(`{ configurationItems(first: 201) { totalCount } }`);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('answers a malformed query with BAD_USER_INPUT and HTTP 400', async () => {
     const res = await t.gql(`{ configurationItems(first: 1) { nope } }`);
     expect(res.status).toBe(400);
-    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(res).code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -1,4 +1,4 @@
-import { codeOf } from './support/factories.js';
+import { codeOf, errorOf } from './support/factories.js';
 import { startTokenApp, type TokenApp } from './support/token-app.js';
 
 const USERS: Record<string, string[]> = {
@@ -39,7 +39,7 @@ describe('the known-error review (issue 22)', () => {
       `mutation { createKnownError(input: { title: "独角兽网关超时", symptoms: "unicorn gateway timeout" }) { ${FIELDS} } }`,
     );
     const other = await as('eng2', step('submitKnownError'), { id: a.id, v: a.version });
-    expect(other.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(other)).toMatchObject({
       code: 'FORBIDDEN',
       requiredRole: 'PROBLEM_MANAGER',
     });

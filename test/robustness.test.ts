@@ -6,6 +6,7 @@ import { startApp, type App } from '../src/main.js';
 import { loadConfig } from '../src/config.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/neo4j-local.js';
 import { waitFor } from './support/wait.js';
+import { errorOf } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
@@ -56,7 +57,7 @@ describe('hostile input', () => {
       `mutation($n: String!) { createOrgUnit(input: { name: $n, kind: TEAM }) { id } }`,
       { n: '名'.repeat(5000) },
     );
-    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(errorOf(long)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(await count()).toBe(before);
   });
 
@@ -65,16 +66,16 @@ describe('hostile input', () => {
     for (let i = 0; i < 15; i++) deep = `dependencies { edges { node { id ${deep} } } }`;
     const d = await t.gql(`{ service(id: "x") { ${deep} } }`);
     // Nesting multiplies the cost too: whichever bound trips first is named.
-    expect(d.errors?.[0]?.extensions.code).toBe('LIMIT_EXCEEDED');
-    expect(['maxDepth', 'maxCost']).toContain(d.errors?.[0]?.extensions.limit);
+    expect(errorOf(d).code).toBe('LIMIT_EXCEEDED');
+    expect(['maxDepth', 'maxCost']).toContain(errorOf(d).limit);
     const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: ciClasses { name }`).join(' ');
     const a = await t.gql(`{ ${aliases} }`);
-    expect(a.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(a)).toMatchObject({
       code: 'LIMIT_EXCEEDED',
       limit: 'maxAliases',
     });
     const tokens = await t.gql(`{ ${Array.from({ length: 4000 }, () => '__typename').join(' ')} }`);
-    expect(tokens.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(tokens)).toMatchObject({
       code: 'LIMIT_EXCEEDED',
       limit: 'maxTokens',
     });
@@ -84,7 +85,7 @@ describe('hostile input', () => {
     const wrong = await t.gql(`query($f: Int) { configurationItems(first: $f) { totalCount } }`, {
       f: 'many',
     });
-    expect(wrong.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(wrong).code).toBe('BAD_USER_INPUT');
     const broken = await post(t.app.url, '{"query": "{ ciClasses { name } }"');
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -151,10 +152,7 @@ describe('Neo4j stopped in the middle of a load', () => {
           }),
         ).then((r) => r.json() as Promise<any>);
         if (res.data?.createOrgUnit?.id === id) acknowledged.push(id);
-        else
-          failures.add(
-            `${String(res.errors?.[0]?.extensions?.code)} ${String(res.errors?.[0]?.message)}`,
-          );
+        else failures.add(`${String(errorOf(res).code)} ${String(res.errors?.[0]?.message)}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     })();

@@ -1,4 +1,4 @@
-import { codeOf, factories } from './support/factories.js';
+import { codeOf, factories, errorOf } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -131,7 +131,7 @@ describe('hidden text (issue 22 item 15)', () => {
     for (const bad of BAD) {
       const r = await t.gql(query, vars(bad));
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
-      const ext = r.errors![0]!.extensions;
+      const ext = errorOf(r);
       const fields = [
         ext.field,
         ...((ext.problems as { field: string }[] | undefined) ?? []).map((p) => p.field),
@@ -148,7 +148,7 @@ describe('hidden text (issue 22 item 15)', () => {
       `mutation($id: ID!, $n: String) { updateKnownError(id: $id, expectedVersion: 1, input: { cause: "c" }, changeNote: $n) { id } }`,
       { id: a.id, n: BAD[1] },
     );
-    expect(upd.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(upd)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'changeNote',
     });
@@ -159,11 +159,11 @@ describe('hidden text (issue 22 item 15)', () => {
       `mutation($id: ID!, $r: String!) { rejectKnownError(id: $id, expectedVersion: 2, reason: $r) { id } }`,
       { id: a.id, r: BAD[0] },
     );
-    expect(rej.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(rej)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     const lookAlike = await t.gql(CI, {
       i: { id: '\u0441ore-ext-1', name: 'n', ciClass: 'PhysicalServer' },
     });
-    expect(lookAlike.errors?.[0]?.extensions).toMatchObject({
+    expect(errorOf(lookAlike)).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'id',
     });

@@ -51,3 +51,16 @@ export function factories(t: TestApp) {
 /** The `extensions.code` of a response's first error, or undefined when it has none. */
 export const codeOf = (r: { errors?: { extensions?: { code?: string } }[] }) =>
   r.errors?.[0]?.extensions?.code;
+
+/**
+ * The `extensions` of a response's first error: the code, the field and the rest. Throws when
+ * the response has no error, so that a test expecting one fails with the data it got instead.
+ */
+export function errorOf(r: {
+  data?: unknown;
+  errors?: { extensions: { code: string; [k: string]: unknown } }[] | null;
+}): { code: string; field?: string; [k: string]: unknown } {
+  const first = r.errors?.[0];
+  if (!first) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`);
+  return first.extensions;
+}

@@ -67,8 +67,11 @@ export class TopologyIndexHolder implements TopologySource {
   private building: Promise<void> | undefined;
   /** The newest version read: when its read was sent, and the process's write count then. */
   private checked: (TopologyVersion & { sentAt: number; writes: number }) | undefined;
-  /** Full reads, catch-ups and copies answered without a check so far (for tests and the log). */
-  readonly stats = { builds: 0, catchUps: 0, fresh: 0 };
+  /**
+   * Full reads, catch-ups, copies answered without a check, and background checks ended so far
+   * (for tests and the log).
+   */
+  readonly stats = { builds: 0, catchUps: 0, fresh: 0, polls: 0 };
   readonly serviceModels = new ServiceModelCache();
   private poller: NodeJS.Timeout | undefined;
 
@@ -137,7 +140,10 @@ export class TopologyIndexHolder implements TopologySource {
         out = true;
         this.current()
           .catch((err) => this.logger.debug({ err }, 'topology version check failed'))
-          .finally(() => (out = false));
+          .finally(() => {
+            out = false;
+            this.stats.polls += 1;
+          });
       },
       Math.max(1, Math.floor(this.maxAgeMs / 2)),
     );
