@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportGraph, restoreGraph } from '../src/modules/backup/backup.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
+import { factories } from './support/factories.js';
 import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -93,9 +94,7 @@ describe('export and restore', () => {
     await exportGraph(t.app.executor, file);
     // One write after the export, and a copy that holds it: its version is the export's + 1,
     // which is what a restore that only bumped the restored version would also reach.
-    await t.ok(
-      `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`,
-    );
+    await factories(t).dependency('printer-14', 'printer-13', 'CONNECTS_TO');
     await impact.topologyIndex!.rebuild();
     expect(await dependentsOf('printer-13')).toContain('printer-14');
     await restoreGraph(t.app.executor, file, { replace: true });

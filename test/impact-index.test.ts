@@ -1,6 +1,7 @@
 import { cmdbRepository, TOPOLOGY_CHANGE_MAX_IDS } from '../src/modules/cmdb/repository.js';
 import { GraphWalkSource } from '../src/modules/impact/graph-walk.js';
 import { ImpactService } from '../src/modules/impact/service.js';
+import { factories } from './support/factories.js';
 import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 import { waitFor } from './support/wait.js';
 
@@ -11,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const LINK_14_TO_13 = `mutation { addDependency(input: { fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO }) { kind } }`;
 const UNLINK_14_FROM_13 = `mutation { removeDependency(fromId: "printer-14", toId: "printer-13", kind: CONNECTS_TO) }`;
 /** Removes the edge printer-14 → printer-13 if a test left it (a failed expectation skips the rest). */
 const unlink14 = () => t.gql(UNLINK_14_FROM_13);
@@ -129,7 +129,7 @@ describe('the in-memory topology index', () => {
     const other = await startTestApp();
     try {
       try {
-        await other.ok(LINK_14_TO_13);
+        await factories(other).dependency('printer-14', 'printer-13', 'CONNECTS_TO');
       } finally {
         await other.close();
       }
@@ -149,7 +149,9 @@ describe('the in-memory topology index', () => {
     const bounded = await startTestApp({ IMPACT_INDEX_MAX_AGE_MS: '1500' });
     const other = await startTestApp();
     const link = (app: TestApp, op: 'add' | 'remove') =>
-      app.ok(op === 'add' ? LINK_14_TO_13 : UNLINK_14_FROM_13);
+      op === 'add'
+        ? factories(app).dependency('printer-14', 'printer-13', 'CONNECTS_TO')
+        : app.ok(UNLINK_14_FROM_13);
     const { impact } = bounded.app.services;
     const { executor } = bounded.app;
     const dependents = async () => {
@@ -197,7 +199,7 @@ describe('the in-memory topology index', () => {
   });
 
   it('never takes a copy from before the database was emptied for the graph loaded since', async () => {
-    await t.ok(LINK_14_TO_13);
+    await factories(t).dependency('printer-14', 'printer-13', 'CONNECTS_TO');
     await holder().rebuild();
     expect(
       (await analyzeWith({ failed: ['printer-13'] })).impacts.map((i) => i.subjectId),

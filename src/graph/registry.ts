@@ -38,9 +38,4 @@ export class CypherRegistry {
         `missing Cypher files: ${missing.map((n) => `cypher/${n}.cypher`).join(', ')}`,
       );
   }
-
-  /** Every loaded name, for diagnostics. */
-  names(): string[] {
-    return [...this.queries.keys()].sort();
-  }
 }

@@ -15,14 +15,13 @@ import {
   ORG_UNIT_SPEC,
   SERVICE_SPEC,
   SUPPLIER_SPEC,
-  type EntityInput,
+  type EntityPatch,
   type EntitySpec,
 } from './specs.js';
 import { warrantyStatus } from './warranty.js';
 import { compareNames } from '../../collation.js';
 import { ENUM_LABELS } from '../../enum-labels.js';
 
-const input = (v: unknown) => v as EntityInput;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Edge lists of a component, through the request's batched loader. */
@@ -36,15 +35,16 @@ const edgeFields =
     ctx.services.cmdbQueries.edges(ctx, direction, parent.id, args as never);
 
 /** The create, update and retire mutations of one entity type, through its spec. */
-function lifecycle<M extends EntityModel>(spec: EntitySpec<M>) {
+function lifecycle<M extends EntityModel, I extends object>(spec: EntitySpec<M, I>) {
   type Target = { id: string; expectedVersion: number };
   return {
-    create: (_: unknown, args: { input: unknown }, ctx: RequestContext) =>
-      ctx.services.cmdb.create(ctx, spec, input(args.input)),
-    update: (_: unknown, args: Target & { input: unknown }, ctx: RequestContext) =>
-      ctx.services.cmdb.update(ctx, spec, args, input(args.input)),
+    create: (_: unknown, args: { input: I }, ctx: RequestContext) =>
+      ctx.services.cmdb.create(ctx, spec, args.input),
+    // An update input is the create input with every field optional (the SDL says so).
+    update: (_: unknown, args: Target & { input: EntityPatch<I> }, ctx: RequestContext) =>
+      ctx.services.cmdb.update(ctx, spec, args, args.input),
     retire: (_: unknown, args: Target, ctx: RequestContext) =>
-      ctx.services.cmdb.update(ctx, spec, args, { status: 'RETIRED' }, 'RETIRE'),
+      ctx.services.cmdb.retire(ctx, spec, args),
   };
 }
 const ciLifecycle = lifecycle(CI_SPEC);

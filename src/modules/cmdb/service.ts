@@ -22,7 +22,13 @@ import {
   type DependencyRow,
   type RuleProblem,
 } from './rules.js';
-import { LINKS, storedShape, type EntityInput, type EntitySpec } from './specs.js';
+import {
+  LINKS,
+  storedShape,
+  type EntityInput,
+  type EntityPatch,
+  type EntitySpec,
+} from './specs.js';
 import { Taxonomy } from './taxonomy.js';
 import { checkName, Problems, throwProblems } from './validation.js';
 
@@ -49,16 +55,16 @@ export class CmdbService {
   constructor(private readonly executor: Executor) {}
 
   /** Creates an entity of the spec's type. */
-  async create<M extends EntityModel>(
+  async create<M extends EntityModel, I extends object>(
     caller: Caller,
-    spec: EntitySpec<M>,
-    input: EntityInput,
+    spec: EntitySpec<M, I>,
+    input: I,
   ): Promise<M> {
     requireRole(caller.actor, 'CMDB_ADMIN');
     return this.executor.writeTx(`create${spec.type}`, async (tx) => {
       const taxonomy = new Taxonomy(await repo.classes(tx));
       const problems = new Problems();
-      const entity = spec.normalize(input, taxonomy, problems);
+      const entity = spec.normalize(input as EntityInput, taxonomy, problems);
       throwProblems(problems.list);
       const targets = Object.values(entity.links).flatMap((ids) => ids ?? []);
       throwRuleProblems(linkTargetProblems(entity, await storedTypes(tx, targets), 'in the CMDB'));
@@ -81,16 +87,31 @@ export class CmdbService {
     });
   }
 
-  /**
-   * Applies a patch when `expectedVersion` is current; CONFLICT otherwise, and nothing is
-   * written. `RETIRE` is an update to RETIRED that refuses an entity already retired.
-   */
-  async update<M extends EntityModel>(
+  /** Applies a patch when `expectedVersion` is current; CONFLICT otherwise, and nothing is written. */
+  update<M extends EntityModel, I extends object>(
     caller: Caller,
-    spec: EntitySpec<M>,
+    spec: EntitySpec<M, I>,
+    target: { id: string; expectedVersion: number },
+    patch: EntityPatch<I>,
+  ): Promise<M> {
+    return this.write(caller, spec, target, patch as EntityInput, 'UPDATE');
+  }
+
+  /** Retires an entity (an update to RETIRED that refuses one already retired). */
+  retire<M extends EntityModel, I extends object>(
+    caller: Caller,
+    spec: EntitySpec<M, I>,
+    target: { id: string; expectedVersion: number },
+  ): Promise<M> {
+    return this.write(caller, spec, target, { status: 'RETIRED' }, 'RETIRE');
+  }
+
+  private async write<M extends EntityModel, I extends object>(
+    caller: Caller,
+    spec: EntitySpec<M, I>,
     target: { id: string; expectedVersion: number },
     patch: EntityInput,
-    action: 'UPDATE' | 'RETIRE' = 'UPDATE',
+    action: 'UPDATE' | 'RETIRE',
   ): Promise<M> {
     requireRole(caller.actor, 'CMDB_ADMIN');
     const { id, expectedVersion } = target;

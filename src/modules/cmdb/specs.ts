@@ -1,3 +1,9 @@
+import type {
+  CreateConfigurationItemInput,
+  CreateOrgUnitInput,
+  CreateServiceInput,
+  CreateSupplierInput,
+} from '../../generated/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import {
   checkCharacters,
@@ -57,11 +63,15 @@ export interface NormalizedEntity {
 /** An input as a client or an import document gives it: untrusted until `normalize` has checked it. */
 export type EntityInput = Readonly<Record<string, unknown>>;
 
+/** An update of an entity: any fields of its create input, null clearing one. */
+export type EntityPatch<I> = { readonly [K in keyof I]?: I[K] | null };
+
 /**
- * How one entity type is validated, stored and compared: the model `M` it reads back as, its
- * labels, its links, and the rules an update must keep beyond those of a create.
+ * How one entity type is validated, stored and compared: the model `M` it reads back as, the
+ * create input `I` of the API (an import row is one, unchecked), its labels, its links, and the
+ * rules an update must keep beyond those of a create.
  */
-export interface EntitySpec<M extends EntityModel = EntityModel> {
+export interface EntitySpec<M extends EntityModel = EntityModel, I extends object = EntityInput> {
   type: M['__typename'] & EntityType;
   idPrefix: string;
   /** The labels its nodes carry: the allow-list entity-create takes its labels from. */
@@ -72,7 +82,7 @@ export interface EntitySpec<M extends EntityModel = EntityModel> {
   /** Normalizes a full create-shaped input; problems are collected, not thrown. */
   normalize(input: EntityInput, taxonomy: Taxonomy, problems: Problems): NormalizedEntity;
   /** The create-shaped input that would produce this model: the base an update patches. */
-  inputOf(model: M): EntityInput;
+  inputOf(model: M): I;
   /** What an update of entity `id` to `after` breaks that a create cannot (none by default). */
   updateProblems?(id: string, after: NormalizedEntity, problems: Problems): void;
 }
@@ -129,7 +139,7 @@ function normalizeAsset(value: unknown, problems: Problems): Record<string, unkn
 }
 
 /** Configuration items. */
-export const CI_SPEC: EntitySpec<ConfigurationItemModel> = {
+export const CI_SPEC: EntitySpec<ConfigurationItemModel, CreateConfigurationItemInput> = {
   type: 'ConfigurationItem',
   idPrefix: 'ci',
   labels: ['Entity', 'Component', 'ConfigurationItem'],
@@ -246,7 +256,7 @@ function normalizeSla(value: unknown, problems: Problems): string | null {
 }
 
 /** Catalog services. */
-export const SERVICE_SPEC: EntitySpec<ServiceModel> = {
+export const SERVICE_SPEC: EntitySpec<ServiceModel, CreateServiceInput> = {
   type: 'Service',
   idPrefix: 'svc',
   labels: ['Entity', 'Component', 'Service'],
@@ -305,7 +315,7 @@ export const SERVICE_SPEC: EntitySpec<ServiceModel> = {
 };
 
 /** Departments, teams, the service desk. */
-export const ORG_UNIT_SPEC: EntitySpec<OrgUnitModel> = {
+export const ORG_UNIT_SPEC: EntitySpec<OrgUnitModel, CreateOrgUnitInput> = {
   type: 'OrgUnit',
   idPrefix: 'org',
   labels: ['Entity', 'OrgUnit'],
@@ -336,7 +346,7 @@ export const ORG_UNIT_SPEC: EntitySpec<OrgUnitModel> = {
 };
 
 /** Prime contractor, subcontractors, vendors. */
-export const SUPPLIER_SPEC: EntitySpec<SupplierModel> = {
+export const SUPPLIER_SPEC: EntitySpec<SupplierModel, CreateSupplierInput> = {
   type: 'Supplier',
   idPrefix: 'sup',
   labels: ['Entity', 'Supplier'],
@@ -371,11 +381,11 @@ export const SUPPLIER_SPEC: EntitySpec<SupplierModel> = {
 export type EntityStorage = Pick<EntitySpec, 'type' | 'labels' | 'linkTypes' | 'dateFields'>;
 
 /** The stored fields and links of a model, in the normalized shape, for comparing with an input. */
-export function storedShape<M extends EntityModel>(
-  spec: EntitySpec<M>,
+export function storedShape<M extends EntityModel, I extends object>(
+  spec: EntitySpec<M, I>,
   model: M,
   taxonomy: Taxonomy,
   problems: Problems,
 ): NormalizedEntity {
-  return spec.normalize(spec.inputOf(model), taxonomy, problems);
+  return spec.normalize(spec.inputOf(model) as EntityInput, taxonomy, problems);
 }
