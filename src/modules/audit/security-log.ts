@@ -1,7 +1,6 @@
 import { closeSync, fchmodSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-
 export const AUDIT_EVENT_TYPES = ['AUTHENTICATION', 'MUTATION'] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 export const AUDIT_RESULTS = ['SUCCESS', 'FAILURE', 'DENIED'] as const;

@@ -1,6 +1,7 @@
 import type { Executor } from '../../graph/executor.js';
 import { BadUserInputError } from '../../errors.js';
 import { MAX_PAGE_SIZE, pageRequest, toConnection, type Connection } from '../../pagination.js';
+import type { ConfigurationItemFilter, ServiceFilter } from '../../generated/types.js';
 import type { Caller } from '../access/caller.js';
 import { requireAnyRole, requireRole } from '../access/roles.js';
 import { auditTrailRepository, type AuditTrailFilter } from '../audit/trail-repository.js';
@@ -18,30 +19,7 @@ import { identifierLookup } from './identifier-lookup.js';
 import { cmdbRepository as repo } from './repository.js';
 
 /** Filter of `configurationItems`, as the API receives it. */
-export interface CIFilter {
-  classIn?: string[] | null;
-  status?: string[] | null;
-  environment?: string[] | null;
-  criticality?: string[] | null;
-  ownerId?: string | null;
-  supplierId?: string | null;
-  nameContains?: string | null;
-  tag?: string | null;
-  warrantyExpiresBefore?: string | null;
-  assetTag?: string | null;
-  serialNumber?: string | null;
-  ipAddress?: string | null;
-  identifier?: string | null;
-}
-
-/** Filter of `services`. */
-export interface ServiceFilter {
-  category?: string[] | null;
-  kind?: string[] | null;
-  status?: string[] | null;
-  consumerId?: string | null;
-  providerId?: string | null;
-}
+export type CIFilter = ConfigurationItemFilter;
 
 /** A page of dependency edges, each carrying its relationship. */
 export interface DependencyConnection {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { SERVICE_CATEGORIES } from './models.js';
 import type {
   ComponentModel,
+  DependencyKind,
   EntityModel,
   ConfigurationItemModel,
   OrgUnitModel,
@@ -29,10 +30,10 @@ const edgeFields =
   (direction: 'dependencies' | 'dependents') =>
   (
     parent: ComponentModel,
-    args: { first?: number | null; after?: string | null; kinds?: string[] | null },
+    args: { first?: number | null; after?: string | null; kinds?: DependencyKind[] | null },
     ctx: RequestContext,
   ) =>
-    ctx.services.cmdbQueries.edges(ctx, direction, parent.id, args as never);
+    ctx.services.cmdbQueries.edges(ctx, direction, parent.id, args);
 
 /** The create, update and retire mutations of one entity type, through its spec. */
 function lifecycle<M extends EntityModel, I extends object>(spec: EntitySpec<M, I>) {
@@ -58,7 +59,7 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
     configurationItem: (_, { id }, ctx) =>
       ctx.services.cmdbQueries.typed<ConfigurationItemModel>(ctx, id, 'ConfigurationItem'),
     configurationItems: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.configurationItems(ctx, filter as never, first, after),
+      ctx.services.cmdbQueries.configurationItems(ctx, filter, first, after),
     ciClasses: (_, __, ctx) => ctx.services.cmdbQueries.ciClasses(ctx),
     orgUnits: async (_, __, ctx) =>
       (await ctx.services.cmdbQueries.orgUnits(ctx)) as OrgUnitModel[],
@@ -118,7 +119,7 @@ export const catalogResolvers: Resolvers<RequestContext> = {
   Query: {
     service: (_, { id }, ctx) => ctx.services.cmdbQueries.typed<ServiceModel>(ctx, id, 'Service'),
     services: (_, { filter, first, after }, ctx) =>
-      ctx.services.cmdbQueries.services(ctx, filter as never, first, after),
+      ctx.services.cmdbQueries.services(ctx, filter, first, after),
     serviceCatalog: async (_, __, ctx) => {
       const live = await ctx.services.cmdbQueries.liveServices(ctx);
       return SERVICE_CATEGORIES.map((category) => ({
