@@ -8,6 +8,7 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
     ENGINEER: ['运维工程师', 'Engineer'],
     PROBLEM_MANAGER: ['问题经理', 'Problem manager'],
     CMDB_ADMIN: ['配置管理员', 'CMDB administrator'],
+    CHANGE_MANAGER: ['变更经理', 'Change manager'],
     ADMIN: ['系统管理员', 'Administrator'],
     AUDITOR: ['安全审计员', 'Auditor'],
     SECURITY_ADMIN: ['安全管理员', 'Security administrator'],
@@ -83,6 +84,7 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
     UNLINK: ['取消关联', 'Unlink'],
     TRANSITION: ['流转', 'Transition'],
     IMPORT: ['导入', 'Import'],
+    DELETE: ['删除', 'Delete'],
   },
   ImpactState: { OK: ['正常', 'OK'], DEGRADED: ['降级', 'Degraded'], DOWN: ['中断', 'Down'] },
   DependencyDirection: {
@@ -100,6 +102,36 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
     DIRECT: ['直接关联', 'Linked directly'],
     CI_CLASS: ['同类配置项', 'By CI class'],
     SERVICE: ['所支撑服务', 'By service'],
+  },
+  ChangeType: {
+    STANDARD: ['标准变更', 'Standard'],
+    NORMAL: ['一般变更', 'Normal'],
+    EMERGENCY: ['紧急变更', 'Emergency'],
+  },
+  ChangeStatus: {
+    DRAFT: ['草稿', 'Draft'],
+    SUBMITTED: ['待审批', 'Submitted'],
+    APPROVED: ['已批准', 'Approved'],
+    REJECTED: ['已驳回', 'Rejected'],
+    IN_PROGRESS: ['实施中', 'In progress'],
+    COMPLETED: ['已完成', 'Completed'],
+    CANCELLED: ['已取消', 'Cancelled'],
+  },
+  ChangeRisk: { LOW: ['低', 'Low'], MEDIUM: ['中', 'Medium'], HIGH: ['高', 'High'] },
+  ChangeOutcome: {
+    SUCCESSFUL: ['成功', 'Successful'],
+    FAILED: ['失败', 'Failed'],
+    BACKED_OUT: ['已回退', 'Backed out'],
+  },
+  ChangeEffect: {
+    DOWN: ['中断', 'Down'],
+    DEGRADED: ['降级', 'Degraded'],
+    NONE: ['无影响', 'None'],
+  },
+  ConflictKind: {
+    SAME_COMPONENT: ['同一配置项', 'Same component'],
+    COMBINED_IMPACT: ['叠加影响', 'Combined impact'],
+    BLACKOUT: ['封网期', 'Blackout'],
   },
 };
 

@@ -18,6 +18,14 @@ import { WARRANTY_STATUSES } from './modules/cmdb/warranty.js';
 import { DEPENDENCY_DIRECTIONS } from './modules/impact/dependency-graph.js';
 import { STATE_NAMES } from './modules/impact/propagation.js';
 import { KNOWN_ERROR_STATUSES, MATCH_REASONS } from './modules/knowledge/models.js';
+import {
+  CHANGE_EFFECTS,
+  CHANGE_OUTCOMES,
+  CHANGE_RISKS,
+  CHANGE_STATUSES,
+  CHANGE_TYPES,
+  CONFLICT_KINDS,
+} from './modules/change/models.js';
 import { loadTypeDefs } from './schema.js';
 
 /** Each SDL enum's one source in code: the `as const` list its TypeScript type comes from. */
@@ -41,6 +49,12 @@ const SOURCES: Record<string, readonly string[]> = {
   DependencyDirection: DEPENDENCY_DIRECTIONS,
   KnownErrorStatus: KNOWN_ERROR_STATUSES,
   KnownErrorMatchReason: MATCH_REASONS,
+  ChangeType: CHANGE_TYPES,
+  ChangeStatus: CHANGE_STATUSES,
+  ChangeRisk: CHANGE_RISKS,
+  ChangeOutcome: CHANGE_OUTCOMES,
+  ChangeEffect: CHANGE_EFFECTS,
+  ConflictKind: CONFLICT_KINDS,
 };
 
 describe('enums', () => {

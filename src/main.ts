@@ -38,6 +38,10 @@ import type { ImportDocument } from './modules/cmdb/import.js';
 import { cliCaller } from './modules/access/caller.js';
 import { AccessService, type AccessOptions } from './modules/access/service.js';
 import { AUDIT_QUERIES } from './modules/audit/trail-repository.js';
+import { ConflictChecker } from './modules/change/conflict-check.js';
+import { ChangeQueries } from './modules/change/queries.js';
+import { CHANGE_QUERIES } from './modules/change/repository.js';
+import { ChangeService } from './modules/change/service.js';
 import { BACKUP_QUERIES } from './modules/backup/backup.js';
 import { ImportService } from './modules/cmdb/import.js';
 import { createCmdbLoaders } from './modules/cmdb/loaders.js';
@@ -69,6 +73,7 @@ export const ALL_QUERIES: readonly string[] = [
   ...AUDIT_QUERIES,
   ...IMPACT_QUERIES,
   ...KNOWLEDGE_QUERIES,
+  ...CHANGE_QUERIES,
   ...BACKUP_QUERIES,
 ];
 
@@ -84,14 +89,21 @@ export function composeServices(
     logger.child({ module: 'impact' }),
     options.impactIndexMaxAgeMs ?? 0,
   );
+  const impact = new ImpactService(executor, new GraphWalkSource(executor), topologyIndex);
+  const conflicts = new ConflictChecker(executor, topologyIndex);
+  const changeQueries = new ChangeQueries(executor, conflicts);
+  // Change management builds on impact analysis; impact learns of planned work through this port.
+  impact.plannedWork = changeQueries;
   return {
     access: new AccessService(
       options.access ?? { apiKeysFile: undefined, adminRequiresJwt: false, auditLog: '' },
     ),
+    change: new ChangeService(executor, conflicts),
+    changeQueries,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
     importer: new ImportService(executor),
-    impact: new ImpactService(executor, new GraphWalkSource(executor), topologyIndex),
+    impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),
     search,

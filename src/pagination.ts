@@ -21,6 +21,7 @@ export const CURSOR_LISTS = {
   knownErrors: ['string', 'string'],
   searchKnowledge: ['number'],
   auditEvents: ['number'],
+  changeRequests: ['string', 'string'],
 } as const satisfies Record<string, readonly CursorPart[]>;
 export type CursorList = keyof typeof CURSOR_LISTS;
 

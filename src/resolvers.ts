@@ -2,6 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from './generated/graphql.js';
 import type { RequestContext } from './context.js';
 import { accessResolvers } from './modules/access/resolvers.js';
+import { changeResolvers } from './modules/change/resolvers.js';
 import { catalogResolvers, cmdbResolvers } from './modules/cmdb/resolvers.js';
 import { impactResolvers } from './modules/impact/resolvers.js';
 import { knowledgeResolvers } from './modules/knowledge/resolvers.js';
@@ -31,6 +32,7 @@ export function allResolvers(): Resolvers<RequestContext> {
     impactResolvers,
     knowledgeResolvers,
     accessResolvers,
+    changeResolvers,
   ]) {
     for (const [type, fields] of Object.entries(part)) {
       merged[type] =

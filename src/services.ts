@@ -1,4 +1,6 @@
 import type { AccessService } from './modules/access/service.js';
+import type { ChangeQueries } from './modules/change/queries.js';
+import type { ChangeService } from './modules/change/service.js';
 import type { ImportService } from './modules/cmdb/import.js';
 import type { CmdbQueries } from './modules/cmdb/queries.js';
 import type { CmdbService } from './modules/cmdb/service.js';
@@ -10,6 +12,8 @@ import type { KnowledgeSearchEngine } from './search/port.js';
 /** The application services, built once by main.ts and shared by every request. */
 export interface Services {
   access: AccessService;
+  change: ChangeService;
+  changeQueries: ChangeQueries;
   cmdb: CmdbService;
   cmdbQueries: CmdbQueries;
   importer: ImportService;

@@ -104,7 +104,11 @@ describe('cursors', () => {
   });
 
   it('gives search results a pageInfo whose cursor keeps working', async () => {
-    const q = `query($after: String) { searchKnowledge(query: "zebrafish", filter: { status: [DRAFT] }, first: 0, after: $after) {
+    // Its own article: a word no other test writes.
+    await t.ok(
+      `mutation { createKnownError(input: { title: "Quokka cache stampede", symptoms: "quokka" }) { id } }`,
+    );
+    const q = `query($after: String) { searchKnowledge(query: "quokka", filter: { status: [DRAFT] }, first: 0, after: $after) {
       totalHits endCursor pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
     const r = (await t.ok(q)).searchKnowledge;
     expect(r.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });

@@ -12,6 +12,7 @@ export const ROLES = [
   'ENGINEER',
   'PROBLEM_MANAGER',
   'CMDB_ADMIN',
+  'CHANGE_MANAGER',
   'ADMIN',
   'AUDITOR',
   'SECURITY_ADMIN',
@@ -24,8 +25,10 @@ const IMPLIES: Record<Role, Role[]> = {
   ENGINEER: ['VIEWER'],
   PROBLEM_MANAGER: ['ENGINEER', 'VIEWER'],
   CMDB_ADMIN: ['VIEWER'],
+  // Approves, rejects and cancels changes and keeps the blackout windows; creates none itself.
+  CHANGE_MANAGER: ['VIEWER'],
   // The three administrators stay apart (三权分立): ADMIN covers neither the auditor nor keys.
-  ADMIN: ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN'],
+  ADMIN: ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN', 'CHANGE_MANAGER'],
   // Reads the security audit events and ChangeRecords, nothing else.
   AUDITOR: [],
   // Manages API keys, nothing else.

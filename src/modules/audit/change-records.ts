@@ -10,6 +10,7 @@ export const CHANGE_ACTIONS = [
   'UNLINK',
   'TRANSITION',
   'IMPORT',
+  'DELETE',
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 

@@ -103,6 +103,19 @@ export function checkEnum<T extends string>(
   return allowed[0]!;
 }
 
+/** An instant, ISO-8601 with a zone (as the DateTime scalar takes it), made canonical (UTC, ms). */
+export function checkDateTime(value: unknown, field: string, problems: Problems): string | null {
+  if (value === null || value === undefined) return null;
+  if (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  )
+    return new Date(value).toISOString();
+  problems.add(field, `${field} must be an instant, ISO-8601 with a zone`);
+  return null;
+}
+
 /** An optional calendar date `YYYY-MM-DD` that exists. */
 export function checkDate(value: unknown, field: string, problems: Problems): string | null {
   if (value === null || value === undefined) return null;

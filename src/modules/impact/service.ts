@@ -23,6 +23,11 @@ import { rootCauseCandidates, singlePointsOfFailure, type RootCauseModel } from 
 import type { TopologyIndexHolder } from './topology-holder.js';
 import type { ImpactAnswer, ImpactQuestion, TopologySource } from './topology-source.js';
 
+/** The targets of the changes in progress, by effect: DOWN as failed, DEGRADED as degraded. */
+export interface PlannedWork {
+  inProgressTargets(): Promise<{ failed: string[]; degraded: string[] }>;
+}
+
 /**
  * The impact module's questions: "if these fail, what else goes down or is degraded", the graph
  * around a component, root-cause candidates and single points of failure. An analysis asks its
@@ -31,6 +36,8 @@ import type { ImpactAnswer, ImpactQuestion, TopologySource } from './topology-so
  */
 export class ImpactService {
   private readonly sources: TopologySource[];
+  /** The changes in progress, for `includeActiveChanges` (set by main.ts: change depends on impact). */
+  plannedWork: PlannedWork | undefined;
 
   constructor(
     private readonly executor: Executor,
@@ -44,11 +51,23 @@ export class ImpactService {
   /** Computes the report of API.md's `impactAnalysis`. */
   async analyze(
     caller: Caller<CmdbLoaders>,
-    input: { failed: string[]; degraded?: string[] | null; maxDepth?: number | null },
+    input: {
+      failed: string[];
+      degraded?: string[] | null;
+      maxDepth?: number | null;
+      includeActiveChanges?: boolean | null;
+    },
   ): Promise<ImpactReportModel> {
     requireRole(caller.actor, 'VIEWER');
-    const failed = [...new Set(input.failed)];
-    const degraded = [...new Set(input.degraded ?? [])].filter((id) => !failed.includes(id));
+    // Planned work in progress joins the inputs with its effect (API.md, includeActiveChanges).
+    const planned =
+      input.includeActiveChanges && this.plannedWork
+        ? await this.plannedWork.inProgressTargets()
+        : { failed: [], degraded: [] };
+    const failed = [...new Set([...input.failed, ...planned.failed])];
+    const degraded = [...new Set([...(input.degraded ?? []), ...planned.degraded])].filter(
+      (id) => !failed.includes(id),
+    );
     if (failed.length + degraded.length > IMPACT_LIMITS.maxInputIds) {
       throw new LimitExceededError(
         `an analysis takes at most ${IMPACT_LIMITS.maxInputIds} ids`,

@@ -10,7 +10,7 @@ import {
 
 /** The Cypher names the knowledge base uses, checked at start. */
 export const KNOWLEDGE_QUERIES = [
-  'knowledge/next-number',
+  'system/next-number',
   'knowledge/create',
   'knowledge/update',
   'knowledge/lock',
@@ -45,7 +45,7 @@ export interface ArticleFilter {
 export const knowledgeRepository = {
   /** The next article number's sequence value, in the caller's transaction. */
   async nextNumber(tx: QueryRunner): Promise<number> {
-    const [row] = await tx.run('knowledge/next-number', { name: 'knownError' });
+    const [row] = await tx.run('system/next-number', { name: 'knownError' });
     return Number(row!.value);
   },
 
