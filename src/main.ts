@@ -41,6 +41,7 @@ import { AUDIT_QUERIES } from './modules/audit/trail-repository.js';
 import { ConflictChecker } from './modules/change/conflict-check.js';
 import { ChangeQueries } from './modules/change/queries.js';
 import { CHANGE_QUERIES } from './modules/change/repository.js';
+import { seedChangesIfEmpty } from './modules/change/seed.js';
 import { ChangeService } from './modules/change/service.js';
 import { BACKUP_QUERIES } from './modules/backup/backup.js';
 import { ImportService } from './modules/cmdb/import.js';
@@ -189,6 +190,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   if (config.seedDemo) {
     await seedDemoIfEmpty(executor, services, logger);
     await seedKnowledgeIfEmpty(executor, services, logger);
+    await seedChangesIfEmpty(executor, services, logger);
   }
   services.impact.topologyIndex?.start();
   let migrated = true;

@@ -1,3 +1,4 @@
+import { seedChangesIfEmpty } from '../modules/change/seed.js';
 import { seedKnowledgeIfEmpty } from '../modules/knowledge/seed.js';
 import { fromRoot } from '../paths.js';
 import { readDocument } from './read-document.js';
@@ -13,7 +14,8 @@ runCli(async () => {
   const result = await withServices(async (services, executor, logger) => {
     const imported = await services.importer.importConfiguration(cliCaller('seed'), doc, 'batched');
     const knownErrors = await seedKnowledgeIfEmpty(executor, services, logger);
-    return { ...imported, knownErrors };
+    const changes = await seedChangesIfEmpty(executor, services, logger);
+    return { ...imported, knownErrors, changes };
   });
   console.log(JSON.stringify(result));
 });

@@ -22,6 +22,7 @@ export const CHANGE_QUERIES = [
   'change/blackouts',
   'change/blackout-create',
   'change/blackout-delete',
+  'change/count',
 ] as const;
 
 /** Filter and page arguments of a page of change requests, ready for `change/page`. */
@@ -134,6 +135,12 @@ export const changeRepository = {
   async active(tx: QueryRunner, now: string): Promise<ChangeRequestModel[]> {
     const rows = await tx.run('change/active', { now });
     return rows.map((r) => toChangeRequest(r.entity as Record<string, unknown>));
+  },
+
+  /** How many change requests exist. */
+  async count(tx: QueryRunner): Promise<number> {
+    const [row] = await tx.run('change/count');
+    return Number(row!.changes);
   },
 
   /** Blackout windows overlapping [from, to); every one when both are null. */
