@@ -41,6 +41,7 @@ import { AUDIT_QUERIES } from './modules/audit/trail-repository.js';
 import { ConflictChecker } from './modules/change/conflict-check.js';
 import { ChangeQueries } from './modules/change/queries.js';
 import { CHANGE_QUERIES } from './modules/change/repository.js';
+import { changeImport } from './modules/change/import.js';
 import { seedChangesIfEmpty } from './modules/change/seed.js';
 import { ChangeService } from './modules/change/service.js';
 import { BACKUP_QUERIES } from './modules/backup/backup.js';
@@ -103,7 +104,7 @@ export function composeServices(
     changeQueries,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
-    importer: new ImportService(executor),
+    importer: new ImportService(executor, undefined, undefined, [changeImport]),
     impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),

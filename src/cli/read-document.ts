@@ -11,7 +11,18 @@ export const CSV_FILES: Record<keyof ImportDocument, string> = {
   configurationItems: 'configuration-items.csv',
   services: 'services.csv',
   dependencies: 'dependencies.csv',
+  changeRequests: 'change-requests.csv',
+  blackoutWindows: 'blackout-windows.csv',
 };
+
+/** Targets as a cell: `componentId:EFFECT` pairs separated by `;` (`core-ext-1:DOWN;core-ext-2:NONE`). */
+const targetsOf = (v: string | undefined) =>
+  list(v)?.map((pair) => {
+    const at = pair.lastIndexOf(':');
+    return at < 0
+      ? { componentId: pair, effect: undefined }
+      : { componentId: pair.slice(0, at).trim(), effect: pair.slice(at + 1).trim() };
+  });
 
 const list = (v: string | undefined) =>
   v
@@ -102,6 +113,32 @@ export function fromCsvRow(
         toId: c.toId,
         kind: text(c.kind),
         strength: text(c.strength),
+      });
+    case 'changeRequests':
+      return strip({
+        id: text(c.id),
+        title: c.title,
+        description: text(c.description),
+        type: text(c.type),
+        risk: text(c.risk),
+        status: text(c.status),
+        plannedStart: text(c.plannedStart),
+        plannedEnd: text(c.plannedEnd),
+        targets: targetsOf(c.targets),
+        implementationPlan: text(c.implementationPlan),
+        backoutPlan: text(c.backoutPlan),
+        implementerId: text(c.implementerId),
+        knownErrorIds: list(c.knownErrorIds),
+        requestedBy: text(c.requestedBy),
+      });
+    case 'blackoutWindows':
+      return strip({
+        id: text(c.id),
+        name: c.name,
+        start: text(c.start),
+        end: text(c.end),
+        serviceIds: list(c.serviceIds),
+        reason: text(c.reason),
       });
   }
 }

@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors.js';
 import { entityStore } from '../../graph/entity-store.js';
 import type { QueryRunner } from '../../graph/executor.js';
-import { diffFields } from '../audit/change-records.js';
+import { diffFields, type WriteOrigin } from '../audit/change-records.js';
 import { auditShape } from '../audit/entity-audit.js';
 import { chunks } from './batch-pipeline.js';
 import type { ConfigurationItemModel, DependencyStrength, EntityModel } from './models.js';
@@ -37,6 +37,10 @@ export interface ImportDocument {
   configurationItems?: EntityInput[] | null;
   services?: EntityInput[] | null;
   dependencies?: EntityInput[] | null;
+  /** Change requests (the change module plans them, as an ImportExtension). */
+  changeRequests?: EntityInput[] | null;
+  /** Blackout windows (likewise). */
+  blackoutWindows?: EntityInput[] | null;
 }
 
 /** One bad row of a rejected import. */
@@ -52,6 +56,37 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+/** What an extension's rows planned: their problems, their counts, and how to write them. */
+export interface ExtensionPlan {
+  problems: ImportRowProblem[];
+  result: ImportResult;
+  /** Writes the rows in the given transaction, after every CMDB row of the document. */
+  write(tx: QueryRunner, origin: WriteOrigin, now: string): Promise<void>;
+}
+
+/**
+ * Collections another module imports with the document (the change calendar): validated with
+ * the rest, all-or-nothing, and written after the CMDB rows. Registered by main.ts, so that the
+ * CMDB does not depend on the modules built on it.
+ */
+export interface ImportExtension {
+  collections: (keyof ImportDocument)[];
+  /** The ids its rows refer to, so that the plan reads what is stored of them with the rest. */
+  references(doc: ImportDocument): string[];
+  plan(
+    tx: QueryRunner,
+    doc: ImportDocument,
+    context: {
+      /** What an id is, in the document or stored. */
+      typeOf(id: string): string | undefined;
+      /** True for a retired component, in the document or stored. */
+      retired(id: string): boolean;
+      /** Who imports: the default requester of imported changes. */
+      actor: string;
+    },
+  ): Promise<ExtensionPlan>;
 }
 
 /** The entity collections in write order, with their specs. */
@@ -88,6 +123,8 @@ export interface ImportPlan {
   /** The type of a component an edge leaves (in the document or stored), for its audit record. */
   componentType: (id: string) => string;
   result: ImportResult;
+  /** The extensions' planned rows. */
+  extensions: ExtensionPlan[];
 }
 
 /**
@@ -95,7 +132,12 @@ export interface ImportPlan {
  * shares (rules.ts), and plans its writes: rows equal to what is stored are `unchanged` and not
  * written. If any row is bad, BAD_USER_INPUT lists every bad row (up to MAX_REPORTED_PROBLEMS).
  */
-export async function planImport(tx: QueryRunner, doc: ImportDocument): Promise<ImportPlan> {
+export async function planImport(
+  tx: QueryRunner,
+  doc: ImportDocument,
+  extensions: readonly ImportExtension[] = [],
+  actor = 'import',
+): Promise<ImportPlan> {
   const taxonomy = new Taxonomy(await repo.classes(tx));
   const problems: ImportRowProblem[] = [];
   const bad = (collection: keyof ImportDocument, index: number, found: RuleProblem[]) =>
@@ -148,6 +190,7 @@ export async function planImport(tx: QueryRunner, doc: ImportDocument): Promise<
     if (d.fromId) referenced.add(d.fromId);
     if (d.toId) referenced.add(d.toId);
   }
+  for (const x of extensions) for (const id of x.references(doc)) referenced.add(id);
   const stored = new Map<string, EntityModel>();
   for (const batch of chunks([...referenced], 10000)) {
     const found = await entityStore.byIds(tx, batch);
@@ -199,6 +242,20 @@ export async function planImport(tx: QueryRunner, doc: ImportDocument): Promise<
     bad(e.collection, e.index, staysGroupProblems(e.id, null, members[i]!, 'redundancy')),
   );
 
+  const retired = (id: string) => {
+    const row = inDoc.get(id);
+    const status = row
+      ? row.entity.fields.status
+      : (stored.get(id) as { status?: string } | undefined)?.status;
+    return status === 'RETIRED';
+  };
+  const extensionPlans: ExtensionPlan[] = [];
+  for (const x of extensions) {
+    const planned = await x.plan(tx, doc, { typeOf, retired, actor });
+    problems.push(...planned.problems);
+    extensionPlans.push(planned);
+  }
+
   if (problems.length > 0) {
     throw new BadUserInputError(
       `the import was rejected: ${problems.length} bad row(s); nothing was written`,
@@ -206,7 +263,14 @@ export async function planImport(tx: QueryRunner, doc: ImportDocument): Promise<
       { rows: problems.slice(0, MAX_REPORTED_PROBLEMS), badRows: problems.length },
     );
   }
-  return planWrites(tx, taxonomy, entities, deps, stored, (id) => typeOf(id)!);
+  const plan = await planWrites(tx, taxonomy, entities, deps, stored, (id) => typeOf(id)!);
+  for (const x of extensionPlans) {
+    plan.result.created += x.result.created;
+    plan.result.updated += x.result.updated;
+    plan.result.unchanged += x.result.unchanged;
+  }
+  plan.extensions = extensionPlans;
+  return plan;
 }
 
 /** What of a valid document differs from the stored graph: creates, updates, and edge changes. */
@@ -226,6 +290,7 @@ async function planWrites(
     dependencyUpdates: [],
     componentType,
     result,
+    extensions: [],
   };
   for (const e of entities) {
     const existing = stored.get(e.id);

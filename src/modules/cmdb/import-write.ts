@@ -174,4 +174,9 @@ export async function writePlan(
       await recordChanges(tx, origin, now, edgeRecords(b));
     },
   );
+  // The extensions' rows (the change calendar) last: everything they refer to is written.
+  for (const x of plan.extensions) {
+    if ('tx' in target) await x.write(target.tx, origin, now);
+    else await target.executor.writeTx('importExtension', (tx) => x.write(tx, origin, now));
+  }
 }

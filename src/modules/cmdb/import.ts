@@ -3,7 +3,13 @@ import type { Executor } from '../../graph/executor.js';
 import type { Caller } from '../access/caller.js';
 import { requireRole } from '../access/roles.js';
 import { originOf } from '../audit/change-records.js';
-import { COLLECTIONS, planImport, type ImportDocument, type ImportResult } from './import-plan.js';
+import {
+  COLLECTIONS,
+  planImport,
+  type ImportDocument,
+  type ImportExtension,
+  type ImportResult,
+} from './import-plan.js';
 import { writePlan } from './import-write.js';
 
 export type { ImportDocument, ImportResult, ImportRowProblem } from './import-plan.js';
@@ -23,6 +29,8 @@ export class ImportService {
     private readonly executor: Executor,
     private readonly batchSize = 5000,
     private readonly writers = 2,
+    /** Collections other modules import with the document (main.ts registers them). */
+    private readonly extensions: readonly ImportExtension[] = [],
   ) {}
 
   /**
@@ -38,7 +46,8 @@ export class ImportService {
     requireRole(caller.actor, 'CMDB_ADMIN');
     const rows =
       COLLECTIONS.reduce((n, [c]) => n + (doc[c]?.length ?? 0), 0) +
-      (doc.dependencies?.length ?? 0);
+      (doc.dependencies?.length ?? 0) +
+      this.extensions.flatMap((x) => x.collections).reduce((n, c) => n + (doc[c]?.length ?? 0), 0);
     if (transaction === 'single' && rows > MAX_MUTATION_IMPORT_ROWS) {
       throw new LimitExceededError(
         `an import mutation takes at most ${MAX_MUTATION_IMPORT_ROWS} rows; use npm run import for larger documents`,
@@ -49,12 +58,14 @@ export class ImportService {
     const origin = originOf(caller);
     if (transaction === 'single') {
       return this.executor.writeTx('importConfiguration', async (tx) => {
-        const plan = await planImport(tx, doc);
+        const plan = await planImport(tx, doc, this.extensions, caller.actor.id);
         await writePlan(plan, origin, { tx });
         return plan.result;
       });
     }
-    const plan = await this.executor.readTx('importPlan', (tx) => planImport(tx, doc));
+    const plan = await this.executor.readTx('importPlan', (tx) =>
+      planImport(tx, doc, this.extensions, caller.actor.id),
+    );
     const { executor, batchSize, writers } = this;
     await writePlan(plan, origin, { executor, batchSize, writers });
     return plan.result;
