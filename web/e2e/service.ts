@@ -12,6 +12,7 @@ export const PEOPLE = {
   engineer: ['ENGINEER'],
   engineer2: ['ENGINEER'],
   manager: ['PROBLEM_MANAGER'],
+  changeManager: ['CHANGE_MANAGER'],
   admin: ['ADMIN'],
 } as const;
 export type Person = keyof typeof PEOPLE;

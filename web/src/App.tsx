@@ -29,6 +29,8 @@ const Catalog = lazy(() => import('./pages/Catalog'));
 const KnownErrors = lazy(() => import('./pages/KnownErrors'));
 const KnownErrorPage = lazy(() => import('./pages/KnownErrorPage'));
 const Explorer = lazy(() => import('./pages/Explorer'));
+const Changes = lazy(() => import('./pages/Changes'));
+const ChangePage = lazy(() => import('./pages/ChangePage'));
 
 const StartQuery = graphql(`
   query Start {
@@ -80,6 +82,7 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
     { key: '/impact', label: <Link to="/impact">{t('nav.impact')}</Link> },
     { key: '/catalog', label: <Link to="/catalog">{t('nav.catalog')}</Link> },
     { key: '/known-errors', label: <Link to="/known-errors">{t('nav.knownErrors')}</Link> },
+    { key: '/changes', label: <Link to="/changes">{t('nav.changes')}</Link> },
     { key: '/explorer', label: <Link to="/explorer">{t('nav.explorer')}</Link> },
   ];
   return (
@@ -127,6 +130,8 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
               <Route path="/catalog" element={<Catalog />} />
               <Route path="/known-errors" element={<KnownErrors />} />
               <Route path="/known-errors/:number" element={<KnownErrorPage />} />
+              <Route path="/changes" element={<Changes />} />
+              <Route path="/changes/:number" element={<ChangePage />} />
               <Route path="/explorer" element={<Explorer />} />
               <Route path="*" element={<Home />} />
             </Routes>

@@ -3,7 +3,8 @@ const IMPLIES: Record<string, string[]> = {
   ENGINEER: ['VIEWER'],
   PROBLEM_MANAGER: ['ENGINEER', 'VIEWER'],
   CMDB_ADMIN: ['VIEWER'],
-  ADMIN: ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN'],
+  CHANGE_MANAGER: ['VIEWER'],
+  ADMIN: ['VIEWER', 'ENGINEER', 'PROBLEM_MANAGER', 'CMDB_ADMIN', 'CHANGE_MANAGER'],
 };
 
 /** True when these roles hold `role` directly or through one that implies it. */

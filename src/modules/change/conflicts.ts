@@ -57,14 +57,29 @@ export interface Conflict {
 /** The service states under some failed and degraded components, worst first kept per service. */
 type ServiceStates = Map<number, State>;
 
-/** Evaluates target sets on one topology, caching each change alone and each set. */
+/**
+ * Evaluates target sets on one topology, caching each change alone (its services and the region
+ * it leaves not OK) and whether two changes' regions meet.
+ *
+ * Why regions: the state rules are monotone and, but for k-of-n groups, take the worst of a
+ * component's dependencies; so a component can be worse under several changes together than
+ * under each alone only if it is a group some of whose members different changes take out, and a
+ * group with a member out is itself not OK under each of those changes alone. Changes whose
+ * regions are pairwise disjoint therefore cannot combine into anything worse, and their set needs
+ * no engine run of its own (the naive reference in the tests runs it anyway, and agrees).
+ */
 class Evaluator {
-  private readonly alone = new Map<string, ServiceStates>();
+  private readonly alone = new Map<string, { services: ServiceStates; region: Set<number> }>();
+  private readonly meets = new Map<string, boolean>();
+  private readonly shares = new Map<string, boolean>();
 
   constructor(private readonly topology: ConflictTopology) {}
 
-  /** The services not OK under these targets. */
-  states(targets: readonly { node: number; effect: TargetEffect }[]): ServiceStates {
+  /** The services not OK under these targets, and every component not OK. */
+  evaluate(targets: readonly { node: number; effect: TargetEffect }[]): {
+    services: ServiceStates;
+    region: Set<number>;
+  } {
     const failed = new Set<number>();
     const degraded = new Set<number>();
     for (const t of targets) {
@@ -73,19 +88,59 @@ class Evaluator {
       else if (t.effect === 'DEGRADED') degraded.add(t.node);
     }
     for (const n of failed) degraded.delete(n);
-    const out: ServiceStates = new Map();
-    if (failed.size + degraded.size === 0) return out;
+    const services: ServiceStates = new Map();
+    if (failed.size + degraded.size === 0) return { services, region: new Set() };
     const { states } = propagate(this.topology, [...failed], [...degraded]);
     for (const [node, state] of states)
-      if (this.topology.isService(node) && state !== OK) out.set(node, state);
-    return out;
+      if (this.topology.isService(node) && state !== OK) services.set(node, state);
+    return { services, region: new Set(states.nodes) };
+  }
+
+  /** The services under these targets together. */
+  states(targets: readonly { node: number; effect: TargetEffect }[]): ServiceStates {
+    return this.evaluate(targets).services;
   }
 
   /** The services one change leaves not OK, alone. */
   aloneOf(change: ScheduledChange): ServiceStates {
-    let s = this.alone.get(change.id);
-    if (!s) this.alone.set(change.id, (s = this.states(change.targets)));
-    return s;
+    return this.aloneEvaluation(change).services;
+  }
+
+  private aloneEvaluation(change: ScheduledChange) {
+    let e = this.alone.get(change.id);
+    if (!e) this.alone.set(change.id, (e = this.evaluate(change.targets)));
+    return e;
+  }
+
+  /** True when the two changes target a common component. */
+  share(a: ScheduledChange, b: ScheduledChange): boolean {
+    const key = a.id < b.id ? `${a.id}\u0001${b.id}` : `${b.id}\u0001${a.id}`;
+    let shared = this.shares.get(key);
+    if (shared === undefined) {
+      const nodes = new Set(a.targets.map((x) => x.node));
+      shared = b.targets.some((x) => nodes.has(x.node));
+      this.shares.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** True when some component is not OK under each of the two changes alone. */
+  interact(a: ScheduledChange, b: ScheduledChange): boolean {
+    const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
+    let met = this.meets.get(key);
+    if (met === undefined) {
+      const [small, large] = [this.aloneEvaluation(a).region, this.aloneEvaluation(b).region].sort(
+        (x, y) => x.size - y.size,
+      );
+      met = false;
+      for (const n of small!)
+        if (large!.has(n)) {
+          met = true;
+          break;
+        }
+      this.meets.set(key, met);
+    }
+    return met;
   }
 }
 
@@ -106,8 +161,7 @@ function judge(
     for (let j = i + 1; j < members.length; j++) {
       const a = members[i]!;
       const b = members[j]!;
-      const nodes = new Set(a.targets.map((x) => x.node));
-      if (b.targets.some((x) => nodes.has(x.node)))
+      if (evaluator.share(a, b))
         out.push({
           kind: 'SAME_COMPONENT',
           changes: [a.id, b.id].sort(),
@@ -117,8 +171,10 @@ function judge(
           blackouts: [],
         });
     }
-  // COMBINED_IMPACT: the whole set against each of its changes alone.
-  if (members.length > 1) {
+  // COMBINED_IMPACT: the whole set against each of its changes alone; only changes whose regions
+  // meet can combine (see Evaluator).
+  const meet = members.some((a, i) => members.slice(i + 1).some((b) => evaluator.interact(a, b)));
+  if (members.length > 1 && meet) {
     const combined = evaluator.states(members.flatMap((m) => m.targets));
     const worse: ConflictServiceState[] = [];
     for (const [service, stateCombined] of combined) {

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Space,
@@ -27,12 +28,14 @@ export default function Impact() {
   const [params, setParams] = useSearchParams();
   const failed = ids(params.get('failed'));
   const degraded = ids(params.get('degraded'));
+  // "What is down right now, planned work included": the changes in progress join the inputs.
+  const planned = params.get('planned') === '1';
   const [selected, setSelected] = useState<string | null>(null);
   const mapRef = useRef<GraphMapHandle>(null);
   const { data, error, loading } = useQuery(
     ReportQuery,
-    { input: { failed, degraded } },
-    { skip: failed.length + degraded.length === 0 },
+    { input: { failed, degraded, includeActiveChanges: planned } },
+    { skip: failed.length + degraded.length === 0 && !planned },
   );
   const report = data?.impactAnalysis;
   const map = useMemo(() => {
@@ -83,9 +86,40 @@ export default function Impact() {
             onChange={(v) => setInputs({ degraded: v })}
           />
         </Form.Item>
+        <Form.Item>
+          <Checkbox
+            checked={planned}
+            onChange={(e) => {
+              const p = new URLSearchParams(params);
+              if (e.target.checked) p.set('planned', '1');
+              else p.delete('planned');
+              setParams(p);
+            }}
+          >
+            {t('impact.includeChanges')}
+          </Checkbox>
+        </Form.Item>
       </Form>
       {error && <ErrorNotice error={error} />}
-      {failed.length + degraded.length === 0 && (
+      {report && report.activeChanges.length > 0 && (
+        <Alert
+          type="warning"
+          message={t('impact.plannedOutage')}
+          description={
+            <ul aria-label={t('impact.plannedOutage')} style={{ margin: 0, paddingLeft: 20 }}>
+              {report.activeChanges.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/changes/${c.number}`}>
+                    {c.number} {c.title}
+                  </Link>{' '}
+                  ({label('ChangeStatus', c.status)})
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {failed.length + degraded.length === 0 && !planned && (
         <Alert type="info" message={t('impact.pickHelp')} />
       )}
       {loading && <Typography.Text>{t('common.loading')}</Typography.Text>}

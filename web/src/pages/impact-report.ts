@@ -6,6 +6,14 @@ import type { MapNode } from '../components/GraphMap';
 export const ReportQuery = graphql(`
   query ImpactReport($input: ImpactAnalysisInput!) {
     impactAnalysis(input: $input) {
+      activeChanges {
+        id
+        number
+        title
+        status
+        plannedStart
+        plannedEnd
+      }
       impacts {
         subject {
           __typename
@@ -103,7 +111,10 @@ export const COLORS: Record<string, string> = {
 export const ids = (param: string | null) => (param ? param.split(',').filter(Boolean) : []);
 
 /** The map's nodes and edges: the nearest impacts, each chain's steps as edges. */
-export function mapOf(report: Report) {
+export function mapOf(report: {
+  impacts: readonly Pick<Report['impacts'][number], 'subject' | 'state' | 'distance' | 'via'>[];
+  absorbed: readonly Pick<Report['absorbed'][number], 'group' | 'membersDown' | 'membersTotal'>[];
+}) {
   const nearest = [...report.impacts].sort((a, b) => a.distance - b.distance).slice(0, MAP_LIMIT);
   const absorbed = new Map(report.absorbed.map((a) => [a.group.id, a]));
   const nodes: MapNode[] = nearest.map((i) => {

@@ -1,0 +1,185 @@
+import { Alert, Button, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { graphql } from '../gql';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useQuery } from '../hooks';
+import { useT } from '../i18n';
+
+const WeekQuery = graphql(`
+  query ChangeWeek($from: DateTime!, $to: DateTime!) {
+    changeRequests(filter: { from: $from, to: $to }, first: 200) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          title
+          type
+          status
+          risk
+          plannedStart
+          plannedEnd
+        }
+      }
+    }
+    changeConflicts(from: $from, to: $to) {
+      kind
+      start
+      end
+      changes {
+        id
+        number
+      }
+    }
+    blackoutWindows(from: $from, to: $to) {
+      id
+      name
+      start
+      end
+    }
+  }
+`);
+
+const DAY = 86400000;
+/** Beijing time: the calendar's days run from 00:00 +08:00. */
+const OFFSET = 8 * 3600000;
+
+/** The Monday 00:00 (+08:00) of the week holding `t`, as epoch milliseconds. */
+export function mondayOf(t: number): number {
+  const local = t + OFFSET;
+  const day = Math.floor(local / DAY);
+  const weekday = (new Date(day * DAY).getUTCDay() + 6) % 7; // Monday 0
+  return (day - weekday) * DAY - OFFSET;
+}
+
+/** `YYYY-MM-DD` and `HH:MM` of an instant in Beijing time. */
+const local = (iso: string | number) => new Date(new Date(iso).getTime() + OFFSET).toISOString();
+const dateOf = (t: string | number) => local(t).slice(0, 10);
+const timeOf = (t: string) => local(t).slice(11, 16);
+
+const STATUS_COLORS: Record<string, string> = {
+  DRAFT: 'default',
+  SUBMITTED: 'gold',
+  APPROVED: 'blue',
+  IN_PROGRESS: 'purple',
+  COMPLETED: 'green',
+  REJECTED: 'red',
+  CANCELLED: 'default',
+};
+
+/** The forward schedule of change, a week at a time, with its conflicts and blackout windows. */
+export default function Changes() {
+  const { t, label } = useT();
+  const [params, setParams] = useSearchParams();
+  const week = params.get('week');
+  const from = week ? mondayOf(Date.parse(`${week}T00:00:00+08:00`)) : mondayOf(Date.now());
+  const range = { from: new Date(from).toISOString(), to: new Date(from + 7 * DAY).toISOString() };
+  const { data, error } = useQuery(WeekQuery, range);
+  const goTo = (t0: number) => setParams({ week: dateOf(t0) });
+  const conflicted = useMemo(() => {
+    const kinds = new Map<string, Set<string>>();
+    for (const c of data?.changeConflicts ?? [])
+      for (const ch of c.changes) kinds.set(ch.id, (kinds.get(ch.id) ?? new Set()).add(c.kind));
+    return kinds;
+  }, [data]);
+  const days = Array.from({ length: 7 }, (_, i) => from + i * DAY);
+  const changes = data?.changeRequests.edges.map((e) => e.node) ?? [];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={2}>{t('changes.title')}</Typography.Title>
+        <Space>
+          <Button onClick={() => goTo(from - 7 * DAY)}>{t('changes.previousWeek')}</Button>
+          <Button onClick={() => goTo(Date.now())}>{t('changes.thisWeek')}</Button>
+          <Button onClick={() => goTo(from + 7 * DAY)}>{t('changes.nextWeek')}</Button>
+        </Space>
+      </Space>
+      <Typography.Text>
+        {t('changes.week', { from: dateOf(from), to: dateOf(from + 6 * DAY) })}
+      </Typography.Text>
+      {error && <ErrorNotice error={error} />}
+      {(data?.blackoutWindows ?? []).map((b) => (
+        <Alert
+          key={b.id}
+          type="error"
+          message={`${t('changes.blackouts')}: ${b.name}`}
+          description={`${dateOf(b.start)} ${timeOf(b.start)} – ${dateOf(b.end)} ${timeOf(b.end)}`}
+        />
+      ))}
+      <section aria-label={t('changes.calendar')}>
+        <Row gutter={[8, 8]}>
+          {days.map((d) => {
+            const today = changes.filter((c) => dateOf(c.plannedStart) === dateOf(d));
+            return (
+              <Col key={d} xs={24} md={12} lg={24 / 8} style={{ flex: '1 1 0', minWidth: 160 }}>
+                <Card size="small" title={dateOf(d)} role="region" aria-label={dateOf(d)}>
+                  {today.length === 0 && (
+                    <Typography.Text type="secondary">{t('changes.none')}</Typography.Text>
+                  )}
+                  <List
+                    size="small"
+                    dataSource={today}
+                    renderItem={(c) => {
+                      const kinds = conflicted.get(c.id);
+                      return (
+                        <List.Item
+                          style={kinds ? { background: '#fff1f0', paddingLeft: 4 } : undefined}
+                        >
+                          <Space direction="vertical" size={0}>
+                            <Link to={`/changes/${c.number}`}>
+                              {timeOf(c.plannedStart)} {c.number}
+                            </Link>
+                            <span>{c.title}</span>
+                            <Space size={2} wrap>
+                              <Tag color={STATUS_COLORS[c.status]}>
+                                {label('ChangeStatus', c.status)}
+                              </Tag>
+                              {[...(kinds ?? [])].map((k) => (
+                                <Tag key={k} color="red">
+                                  {label('ConflictKind', k)}
+                                </Tag>
+                              ))}
+                            </Space>
+                          </Space>
+                        </List.Item>
+                      );
+                    }}
+                  />
+                </Card>
+              </Col>
+            );
+          })}
+        </Row>
+      </section>
+      <Card
+        title={t('changes.conflicts', { n: data?.changeConflicts.length ?? 0 })}
+        role="region"
+        aria-label={t('changes.conflicts', { n: data?.changeConflicts.length ?? 0 })}
+      >
+        {data && data.changeConflicts.length === 0 && (
+          <Typography.Text>{t('changes.noConflicts')}</Typography.Text>
+        )}
+        <List
+          size="small"
+          dataSource={data?.changeConflicts ?? []}
+          renderItem={(c) => (
+            <List.Item>
+              <Space wrap>
+                <Tag color="red">{label('ConflictKind', c.kind)}</Tag>
+                <span>
+                  {dateOf(c.start)} {timeOf(c.start)} – {timeOf(c.end)}
+                </span>
+                {c.changes.map((ch) => (
+                  <Link key={ch.id} to={`/changes/${ch.number}`}>
+                    {ch.number}
+                  </Link>
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Space>
+  );
+}
