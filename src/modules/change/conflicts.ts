@@ -57,29 +57,15 @@ export interface Conflict {
 /** The service states under some failed and degraded components, worst first kept per service. */
 type ServiceStates = Map<number, State>;
 
-/**
- * Evaluates target sets on one topology, caching each change alone (its services and the region
- * it leaves not OK) and whether two changes' regions meet.
- *
- * Why regions: the state rules are monotone and, but for k-of-n groups, take the worst of a
- * component's dependencies; so a component can be worse under several changes together than
- * under each alone only if it is a group some of whose members different changes take out, and a
- * group with a member out is itself not OK under each of those changes alone. Changes whose
- * regions are pairwise disjoint therefore cannot combine into anything worse, and their set needs
- * no engine run of its own (the naive reference in the tests runs it anyway, and agrees).
- */
+/** Evaluates target sets on one topology, caching each change alone and which pairs share a target. */
 class Evaluator {
-  private readonly alone = new Map<string, { services: ServiceStates; region: Set<number> }>();
-  private readonly meets = new Map<string, boolean>();
+  private readonly alone = new Map<string, ServiceStates>();
   private readonly shares = new Map<string, boolean>();
 
   constructor(private readonly topology: ConflictTopology) {}
 
-  /** The services not OK under these targets, and every component not OK. */
-  evaluate(targets: readonly { node: number; effect: TargetEffect }[]): {
-    services: ServiceStates;
-    region: Set<number>;
-  } {
+  /** The services not OK under these targets. */
+  states(targets: readonly { node: number; effect: TargetEffect }[]): ServiceStates {
     const failed = new Set<number>();
     const degraded = new Set<number>();
     for (const t of targets) {
@@ -89,27 +75,18 @@ class Evaluator {
     }
     for (const n of failed) degraded.delete(n);
     const services: ServiceStates = new Map();
-    if (failed.size + degraded.size === 0) return { services, region: new Set() };
+    if (failed.size + degraded.size === 0) return services;
     const { states } = propagate(this.topology, [...failed], [...degraded]);
     for (const [node, state] of states)
       if (this.topology.isService(node) && state !== OK) services.set(node, state);
-    return { services, region: new Set(states.nodes) };
-  }
-
-  /** The services under these targets together. */
-  states(targets: readonly { node: number; effect: TargetEffect }[]): ServiceStates {
-    return this.evaluate(targets).services;
+    return services;
   }
 
   /** The services one change leaves not OK, alone. */
   aloneOf(change: ScheduledChange): ServiceStates {
-    return this.aloneEvaluation(change).services;
-  }
-
-  private aloneEvaluation(change: ScheduledChange) {
-    let e = this.alone.get(change.id);
-    if (!e) this.alone.set(change.id, (e = this.evaluate(change.targets)));
-    return e;
+    let s = this.alone.get(change.id);
+    if (!s) this.alone.set(change.id, (s = this.states(change.targets)));
+    return s;
   }
 
   /** True when the two changes target a common component. */
@@ -122,25 +99,6 @@ class Evaluator {
       this.shares.set(key, shared);
     }
     return shared;
-  }
-
-  /** True when some component is not OK under each of the two changes alone. */
-  interact(a: ScheduledChange, b: ScheduledChange): boolean {
-    const key = a.id < b.id ? `${a.id}\u0000${b.id}` : `${b.id}\u0000${a.id}`;
-    let met = this.meets.get(key);
-    if (met === undefined) {
-      const [small, large] = [this.aloneEvaluation(a).region, this.aloneEvaluation(b).region].sort(
-        (x, y) => x.size - y.size,
-      );
-      met = false;
-      for (const n of small!)
-        if (large!.has(n)) {
-          met = true;
-          break;
-        }
-      this.meets.set(key, met);
-    }
-    return met;
   }
 }
 
@@ -171,10 +129,9 @@ function judge(
           blackouts: [],
         });
     }
-  // COMBINED_IMPACT: the whole set against each of its changes alone; only changes whose regions
-  // meet can combine (see Evaluator).
-  const meet = members.some((a, i) => members.slice(i + 1).some((b) => evaluator.interact(a, b)));
-  if (members.length > 1 && meet) {
+  // COMBINED_IMPACT: the whole set against each of its changes alone (each alone is evaluated only
+  // for the services the set leaves not OK, and once per change).
+  if (members.length > 1) {
     const combined = evaluator.states(members.flatMap((m) => m.targets));
     const worse: ConflictServiceState[] = [];
     for (const [service, stateCombined] of combined) {
