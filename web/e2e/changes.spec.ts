@@ -64,7 +64,10 @@ test('a change manager is refused an approval with conflicts, then accepts them'
 
 test('takes changes in progress into an impact analysis when asked', async ({ page }) => {
   await signedIn(page, 'viewer', '/impact');
-  await page.getByRole('checkbox', { name: /包含实施中的变更/ }).check();
+  // The box follows the URL (the page's state is its address): it is checked once the URL says so.
+  const box = page.getByRole('checkbox', { name: /包含实施中的变更/ });
+  await box.click();
   await expect(page).toHaveURL(/planned=1/);
+  await expect(box).toBeChecked();
   await expect(page.getByText('中断服务')).toBeVisible();
 });

@@ -58,14 +58,13 @@ const local = (iso: string | number) => new Date(new Date(iso).getTime() + OFFSE
 const dateOf = (t: string | number) => local(t).slice(0, 10);
 const timeOf = (t: string) => local(t).slice(11, 16);
 
-const STATUS_COLORS: Record<string, string> = {
-  DRAFT: 'default',
-  SUBMITTED: 'gold',
-  APPROVED: 'blue',
-  IN_PROGRESS: 'purple',
-  COMPLETED: 'green',
-  REJECTED: 'red',
-  CANCELLED: 'default',
+/** Status colours with text that meets WCAG AA contrast (4.5:1) on its own background. */
+const STATUS_STYLES: Record<string, { color: string; background: string; borderColor: string }> = {
+  SUBMITTED: { color: '#874d00', background: '#fffbe6', borderColor: '#ffe58f' },
+  APPROVED: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+  IN_PROGRESS: { color: '#391085', background: '#f9f0ff', borderColor: '#d3adf7' },
+  COMPLETED: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  REJECTED: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
 };
 
 /** The forward schedule of change, a week at a time, with its conflicts and blackout windows. */
@@ -132,7 +131,7 @@ export default function Changes() {
                             </Link>
                             <span>{c.title}</span>
                             <Space size={2} wrap>
-                              <Tag color={STATUS_COLORS[c.status]}>
+                              <Tag style={STATUS_STYLES[c.status]}>
                                 {label('ChangeStatus', c.status)}
                               </Tag>
                               {[...(kinds ?? [])].map((k) => (
