@@ -16,7 +16,7 @@ import {
   type ChangeStatus,
 } from './models.js';
 import { changeRepository as repo } from './repository.js';
-import { changeNumber } from './service.js';
+import { changeNumber, inputOf } from './service.js';
 import { blackoutFields, changeFields, type ChangeFields } from './validation.js';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -35,18 +35,9 @@ interface BlackoutRow {
   stored: BlackoutWindowModel | undefined;
 }
 
+/** What an import row is compared with: the stored change's input, status and requester. */
 const comparable = (c: ChangeRequestModel) => ({
-  title: c.title,
-  description: c.description,
-  type: c.type,
-  risk: c.risk,
-  plannedStart: c.plannedStart,
-  plannedEnd: c.plannedEnd,
-  targets: c.targets,
-  implementationPlan: c.implementationPlan,
-  backoutPlan: c.backoutPlan,
-  implementerId: c.implementerId,
-  knownErrorIds: c.knownErrorIds,
+  ...inputOf(c),
   status: c.status,
   requestedBy: c.requestedBy,
 });

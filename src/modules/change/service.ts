@@ -27,7 +27,7 @@ import {
 export const changeNumber = (n: number) => `CHG-${String(n).padStart(6, '0')}`;
 
 /** The create-shaped input of a stored change: the base an update patches. */
-function inputOf(c: ChangeRequestModel): Record<string, unknown> {
+export function inputOf(c: ChangeRequestModel): Record<string, unknown> {
   return {
     title: c.title,
     description: c.description,
