@@ -104,7 +104,7 @@ export function composeServices(
     changeQueries,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
-    importer: new ImportService(executor, undefined, undefined, [changeImport]),
+    importer: new ImportService(executor, { extensions: [changeImport] }),
     impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),

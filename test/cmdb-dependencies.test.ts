@@ -10,17 +10,8 @@ beforeAll(async () => {
 beforeEach(() => t.reset());
 afterAll(() => t.close());
 
-async function expectError(
-  query: string,
-  variables: Record<string, unknown>,
-  code: string,
-  field?: string,
-) {
-  const res = await t.gql(query, variables);
-  expect(errorOf(res).code).toBe(code);
-  if (field) expect(errorOf(res).field).toBe(field);
-  return res.errors![0]!;
-}
+const expectError = (...args: Parameters<ReturnType<typeof factories>['refused']>) =>
+  f.refused(...args);
 
 describe('dependencies', () => {
   const ADD = `mutation($i: AddDependencyInput!) { addDependency(input: $i) { kind strength from { id } to { id } } }`;

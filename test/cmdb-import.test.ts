@@ -205,7 +205,11 @@ describe('batched import (the CLI)', () => {
       return executor.writeTx(label, work);
     };
     await expect(
-      new ImportService(interrupted, 2, 1).importConfiguration(admin, doc(), 'batched'),
+      new ImportService(interrupted, { batchSize: 2, writers: 1 }).importConfiguration(
+        admin,
+        doc(),
+        'batched',
+      ),
     ).rejects.toThrow('connection lost');
     const partial = await audited();
     expect(partial.entities.length).toBeGreaterThan(0);
@@ -213,11 +217,10 @@ describe('batched import (the CLI)', () => {
     expect(partial.recorded).toEqual(partial.entities);
     expect(partial.recordedEdges).toEqual(partial.edges);
 
-    const rerun = await new ImportService(executor, 2, 1).importConfiguration(
-      admin,
-      doc(),
-      'batched',
-    );
+    const rerun = await new ImportService(executor, {
+      batchSize: 2,
+      writers: 1,
+    }).importConfiguration(admin, doc(), 'batched');
     expect(rerun.created + rerun.unchanged).toBe(12);
     expect(rerun.unchanged).toBe(partial.entities.length + partial.edges.length);
     const complete = await audited();
@@ -236,7 +239,11 @@ describe('batched import (the CLI)', () => {
   it('with two writers and batches of one row, writes every entity and edge with its record', async () => {
     const { executor } = t.app;
     expect(
-      await new ImportService(executor, 1, 2).importConfiguration(admin, doc(), 'batched'),
+      await new ImportService(executor, { batchSize: 1, writers: 2 }).importConfiguration(
+        admin,
+        doc(),
+        'batched',
+      ),
     ).toEqual({ created: 12, updated: 0, unchanged: 0 });
     const all = await audited();
     expect(all.entities).toHaveLength(8);

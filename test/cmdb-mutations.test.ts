@@ -1,4 +1,4 @@
-import { factories, errorOf } from './support/factories.js';
+import { factories } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -13,17 +13,8 @@ afterAll(() => t.close());
 const CREATE_CI = `mutation($i: CreateConfigurationItemInput!) { createConfigurationItem(input: $i) { id version warrantyStatus asset { purchaseDate originalValue currency warrantyExpiry } owner { name } supplier { name } redundancy { minMembersUp } } }`;
 const UPDATE_CI = `mutation($id: ID!, $v: Int!, $i: UpdateConfigurationItemInput!) { updateConfigurationItem(id: $id, expectedVersion: $v, input: $i) { id version name criticality owner { id } } }`;
 
-async function expectError(
-  query: string,
-  variables: Record<string, unknown>,
-  code: string,
-  field?: string,
-) {
-  const res = await t.gql(query, variables);
-  expect(errorOf(res).code).toBe(code);
-  if (field) expect(errorOf(res).field).toBe(field);
-  return res.errors![0]!;
-}
+const expectError = (...args: Parameters<ReturnType<typeof factories>['refused']>) =>
+  f.refused(...args);
 
 describe('createConfigurationItem', () => {
   it('stores asset data and derives warranty status; owner and supplier resolve', async () => {

@@ -1,4 +1,5 @@
 import { errorOf } from './support/factories.js';
+import { draftOf, FIELDS, CREATE, UPDATE, step } from './support/known-errors.js';
 import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -8,21 +9,10 @@ beforeAll(async () => {
 }, 180000);
 afterAll(() => t.close());
 
-const FIELDS = `id number title status version author reviewer publishedAt tags appliesToClasses
-  affectedCIs { id } affectedServices { id }
-  revisions { version title symptoms editedBy changeNote }`;
-const CREATE = `mutation($i: CreateKnownErrorInput!) { createKnownError(input: $i) { ${FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateKnownErrorInput!, $note: String) {
-  updateKnownError(id: $id, expectedVersion: $v, input: $i, changeNote: $note) { ${FIELDS} } }`;
-const step = (name: string, withReason = false) =>
-  `mutation($id: ID!, $v: Int!${withReason ? ', $reason: String!' : ''}) { ${name}(id: $id, expectedVersion: $v${
-    withReason ? ', reason: $reason' : ''
-  }) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { knownError(id: $id) { ${FIELDS} } }`;
 
 const code = (r: any) => errorOf(r).code;
-const draft = async (title: string, extra: Record<string, unknown> = {}) =>
-  (await t.ok(CREATE, { i: { title, symptoms: `${title}：现象描述`, ...extra } })).createKnownError;
+const draft = (title: string, extra: Record<string, unknown> = {}) => draftOf(t)(title, extra);
 
 describe('known-error authoring', () => {
   it('creates a DRAFT with the next KE number, its first revision and an audit record', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
 import { MAX_CANDIDATES } from '../src/search/neo4j-engine.js';
 import { errorOf } from './support/factories.js';
+import { draftOf, UPDATE, step } from './support/known-errors.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -15,22 +16,11 @@ beforeAll(async () => {
 }, 180000);
 afterAll(() => t.close());
 
-const FIELDS = `id number title status version author reviewer publishedAt tags appliesToClasses
-  affectedCIs { id } affectedServices { id }
-  revisions { version title symptoms editedBy changeNote }`;
-const CREATE = `mutation($i: CreateKnownErrorInput!) { createKnownError(input: $i) { ${FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateKnownErrorInput!, $note: String) {
-  updateKnownError(id: $id, expectedVersion: $v, input: $i, changeNote: $note) { ${FIELDS} } }`;
-const step = (name: string, withReason = false) =>
-  `mutation($id: ID!, $v: Int!${withReason ? ', $reason: String!' : ''}) { ${name}(id: $id, expectedVersion: $v${
-    withReason ? ', reason: $reason' : ''
-  }) { ${FIELDS} } }`;
 const SEARCH = `query($q: String!, $f: KnownErrorFilter, $first: Int, $after: String) {
   searchKnowledge(query: $q, filter: $f, first: $first, after: $after) {
     totalHits engine endCursor hits { score knownError { id number title status } highlights { field snippet } } } }`;
 
-const draft = async (title: string, extra: Record<string, unknown> = {}) =>
-  (await t.ok(CREATE, { i: { title, symptoms: `${title}：现象描述`, ...extra } })).createKnownError;
+const draft = (title: string, extra: Record<string, unknown> = {}) => draftOf(t)(title, extra);
 const search = async (q: string, f?: Record<string, unknown>, first?: number, after?: string) =>
   (await t.ok(SEARCH, { q, f, first, after })).searchKnowledge;
 

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { App } from '../../src/main.js';
-import { cliCaller } from '../../src/modules/access/caller.js';
+import { callerAs } from '../../src/modules/access/caller.js';
 import { conflictsIn, type ScheduledChange } from '../../src/modules/change/conflicts.js';
 import { changeRepository } from '../../src/modules/change/repository.js';
 import {
@@ -71,7 +71,7 @@ try {
     index.forEachIncoming(n, () => (dependents += 1));
     if (dependents > 0) candidates.push(index.idOf(n));
   }
-  const requester = { ...cliCaller('bench'), actor: { id: 'bench-engineer', roles: ['ENGINEER'] } };
+  const requester = callerAs('bench-engineer', ['ENGINEER']);
   const t0 = performance.now();
   const created: { id: string; targets: { componentId: string; effect: string }[] }[] = [];
   for (let i = 0; i < CHANGES; i++) {

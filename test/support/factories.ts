@@ -33,6 +33,18 @@ export function factories(t: TestApp) {
       t.ok(`mutation($i: AddDependencyInput!) { addDependency(input: $i) { kind } }`, {
         i: { fromId, toId, kind, strength },
       }),
+    /** Sends a write that must be refused with `code` (and `field`); returns the first error. */
+    refused: async (
+      query: string,
+      variables: Record<string, unknown>,
+      code: string,
+      field?: string,
+    ) => {
+      const res = await t.gql(query, variables);
+      expect(errorOf(res).code).toBe(code);
+      if (field) expect(errorOf(res).field).toBe(field);
+      return res.errors![0]!;
+    },
     /** How many entities of every kind exist, to prove a rejected write wrote nothing. */
     counts: async () => {
       const d = await t.ok(

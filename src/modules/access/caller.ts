@@ -11,7 +11,12 @@ export interface Caller<L = unknown> {
   readonly loaders: L;
 }
 
-/** The caller of command-line tools: an administrator named after the tool, with no loaders. */
+/** A caller outside any request (tools, seeds): this actor, no request id, no loaders. */
+export function callerAs(id: string, roles: string[]): Caller<undefined> {
+  return { actor: { id, roles }, requestId: null, loaders: undefined };
+}
+
+/** The caller of command-line tools: an administrator named after the tool. */
 export function cliCaller(tool: string): Caller<undefined> {
-  return { actor: { id: `cli:${tool}`, roles: ['ADMIN'] }, requestId: null, loaders: undefined };
+  return callerAs(`cli:${tool}`, ['ADMIN']);
 }

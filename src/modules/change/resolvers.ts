@@ -1,11 +1,11 @@
 import type { RequestContext } from '../../context.js';
+import { loadExisting } from '../cmdb/loaders.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { ComponentModel, ServiceModel, SupplierModel } from '../cmdb/models.js';
 import type { KnownErrorModel } from '../knowledge/models.js';
 import type { BlackoutWindowModel, ChangeRequestModel } from './models.js';
 
-const many = async <T>(ctx: RequestContext, ids: string[]) =>
-  (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
+const many = <T>(ctx: RequestContext, ids: readonly string[]) => loadExisting<T>(ctx.loaders, ids);
 
 /** `submitChangeRequest` and the other steps, through the workflow. */
 const step =

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Executor } from '../../graph/executor.js';
 import { fromRoot } from '../../paths.js';
 import type { Services } from '../../services.js';
-import type { Caller } from '../access/caller.js';
+import { callerAs, type Caller } from '../access/caller.js';
 import type { ChangeEffect, ChangeStatus } from './models.js';
 import { changeRepository } from './repository.js';
 
@@ -32,13 +32,8 @@ interface SeedBlackout {
   reason?: string;
 }
 
-const person = (id: string, roles: string[]): Caller => ({
-  actor: { id, roles },
-  requestId: null,
-  loaders: undefined,
-});
-const ENGINEER = person('seed:engineer', ['ENGINEER']);
-const MANAGER = person('seed:change-manager', ['CHANGE_MANAGER']);
+const ENGINEER = callerAs('seed:engineer', ['ENGINEER']);
+const MANAGER = callerAs('seed:change-manager', ['CHANGE_MANAGER']);
 
 /** The Monday after `now`, 00:00 Beijing time (+08:00), as epoch milliseconds. */
 export function baseMonday(now: Date): number {

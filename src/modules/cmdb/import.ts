@@ -25,13 +25,19 @@ export const MAX_MUTATION_IMPORT_ROWS = 50000;
 export class ImportService {
   // 5,000 rows a transaction: Neo4j spends less CPU per row on smaller transactions (its
   // transaction state stays small); 10,000 took 8–15 % longer on the 100k estate (bench/RESULTS.md).
+  private readonly batchSize: number;
+  private readonly writers: number;
+  /** Collections other modules import with the document (main.ts registers them). */
+  private readonly extensions: readonly ImportExtension[];
+
   constructor(
     private readonly executor: Executor,
-    private readonly batchSize = 5000,
-    private readonly writers = 2,
-    /** Collections other modules import with the document (main.ts registers them). */
-    private readonly extensions: readonly ImportExtension[] = [],
-  ) {}
+    options: { batchSize?: number; writers?: number; extensions?: readonly ImportExtension[] } = {},
+  ) {
+    this.batchSize = options.batchSize ?? 5000;
+    this.writers = options.writers ?? 2;
+    this.extensions = options.extensions ?? [];
+  }
 
   /**
    * `transaction: 'single'` (the mutation) validates and writes in one transaction.

@@ -29,6 +29,11 @@ export interface CmdbLoaders {
   taxonomy: () => Promise<Taxonomy>;
 }
 
+/** The entities of these ids that exist, in order, through the request's loader (one batch). */
+export async function loadExisting<T>(loaders: CmdbLoaders, ids: readonly string[]): Promise<T[]> {
+  return (await loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
+}
+
 /** Creates the CMDB's loaders for one request. */
 export function createCmdbLoaders(executor: Executor): CmdbLoaders {
   let taxonomy: Promise<Taxonomy> | undefined;

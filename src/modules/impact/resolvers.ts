@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../context.js';
+import { loadExisting } from '../cmdb/loaders.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type {
   ComponentModel,
@@ -9,8 +10,7 @@ import type {
 } from '../cmdb/models.js';
 import { compareIds, compareNames } from '../../collation.js';
 
-const many = async <T>(ctx: RequestContext, ids: string[]) =>
-  (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
+const many = <T>(ctx: RequestContext, ids: readonly string[]) => loadExisting<T>(ctx.loaders, ids);
 
 /** Resolvers of impact analysis; the report's costly parts resolve only when asked for. */
 export const impactResolvers: Resolvers<RequestContext> = {

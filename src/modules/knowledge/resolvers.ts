@@ -1,12 +1,13 @@
 import type { RequestContext } from '../../context.js';
+import { loadExisting } from '../cmdb/loaders.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { ComponentModel, ConfigurationItemModel, ServiceModel } from '../cmdb/models.js';
 import type { KnownErrorModel } from './models.js';
 import type { LinkInput } from './service.js';
 import type { TransitionName } from './workflow.js';
 
-const loadMany = async <T>(ctx: RequestContext, ids: string[]) =>
-  (await ctx.loaders.entity.loadMany(ids)).filter((x) => x && !(x instanceof Error)) as T[];
+const loadMany = <T>(ctx: RequestContext, ids: readonly string[]) =>
+  loadExisting<T>(ctx.loaders, ids);
 
 /** The published articles matching a component (any reason), newest first. */
 const matchingArticles = async (ctx: RequestContext, componentId: string) =>

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { fromRoot } from '../../paths.js';
 import type { Executor } from '../../graph/executor.js';
 import type { Services } from '../../services.js';
-import type { Caller } from '../access/caller.js';
+import { callerAs } from '../access/caller.js';
 import type { KnownErrorStatus } from './models.js';
 import type { LinkInput } from './service.js';
 import type { ArticleFields } from './validation.js';
@@ -11,16 +11,8 @@ import type { ArticleFields } from './validation.js';
 /** One article of seed/known-errors.json: its text, links and the status it should reach. */
 export type SeedArticle = ArticleFields & LinkInput & { status?: KnownErrorStatus };
 
-const AUTHOR: Caller = {
-  actor: { id: 'seed:engineer', roles: ['ENGINEER'] },
-  requestId: null,
-  loaders: undefined,
-};
-const REVIEWER: Caller = {
-  actor: { id: 'seed:problem-manager', roles: ['PROBLEM_MANAGER'] },
-  requestId: null,
-  loaders: undefined,
-};
+const AUTHOR = callerAs('seed:engineer', ['ENGINEER']);
+const REVIEWER = callerAs('seed:problem-manager', ['PROBLEM_MANAGER']);
 
 /**
  * Loads articles through the real workflow: an engineer creates and submits each one, a

@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   'change.interval': 'Interval',
   'change.kind': 'Kind',
   'change.servicesHit': 'Services',
+  'change.noActions': 'Nothing for your roles to do at this stage',
   'change.actions': 'Workflow',
   'change.submit': 'Submit',
   'change.approve': 'Approve',

@@ -220,6 +220,7 @@ export const zh = {
   'change.interval': '时段',
   'change.kind': '冲突类型',
   'change.servicesHit': '受影响服务',
+  'change.noActions': '当前角色在此状态下没有可执行的流程操作',
   'change.actions': '流程操作',
   'change.submit': '提交',
   'change.approve': '批准',

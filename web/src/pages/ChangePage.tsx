@@ -22,6 +22,15 @@ import { useQuery } from '../hooks';
 import { useT } from '../i18n';
 import { useViewer } from '../viewer';
 import { mapOf } from './impact-report';
+import {
+  ApproveMutation,
+  CancelMutation,
+  CompleteMutation,
+  RejectMutation,
+  StartMutation,
+  SubmitMutation,
+} from './change-workflow';
+import { when } from '../components/beijing-time';
 
 const ChangeQuery = graphql(`
   query ChangePage($number: String!) {
@@ -106,53 +115,6 @@ const ChangeQuery = graphql(`
   }
 `);
 
-const SubmitMutation = graphql(`
-  mutation SubmitChange($id: ID!, $v: Int!) {
-    submitChangeRequest(id: $id, expectedVersion: $v) {
-      id
-    }
-  }
-`);
-const ApproveMutation = graphql(`
-  mutation ApproveChange($id: ID!, $v: Int!, $override: Boolean) {
-    approveChangeRequest(id: $id, expectedVersion: $v, overrideConflicts: $override) {
-      id
-    }
-  }
-`);
-const RejectMutation = graphql(`
-  mutation RejectChange($id: ID!, $v: Int!, $reason: String!) {
-    rejectChangeRequest(id: $id, expectedVersion: $v, reason: $reason) {
-      id
-    }
-  }
-`);
-const StartMutation = graphql(`
-  mutation StartChange($id: ID!, $v: Int!) {
-    startChangeRequest(id: $id, expectedVersion: $v) {
-      id
-    }
-  }
-`);
-const CompleteMutation = graphql(`
-  mutation CompleteChange($id: ID!, $v: Int!, $outcome: ChangeOutcome!) {
-    completeChangeRequest(id: $id, expectedVersion: $v, outcome: $outcome) {
-      id
-    }
-  }
-`);
-const CancelMutation = graphql(`
-  mutation CancelChange($id: ID!, $v: Int!, $reason: String!) {
-    cancelChangeRequest(id: $id, expectedVersion: $v, reason: $reason) {
-      id
-    }
-  }
-`);
-
-const OFFSET = 8 * 3600000;
-const when = (iso: string | null | undefined) =>
-  iso ? new Date(Date.parse(iso) + OFFSET).toISOString().slice(0, 16).replace('T', ' ') : '–';
-
 /** A change request: its window, targets, impact map, conflicts, the workflow by role, history. */
 export default function ChangePage() {
   const { number = '' } = useParams();
@@ -190,6 +152,15 @@ export default function ChangePage() {
   const awaitingApproval =
     c.status === 'SUBMITTED' ||
     (c.type === 'EMERGENCY' && c.status === 'IN_PROGRESS' && !c.approvedBy);
+  // The steps this person may take now (the service checks again).
+  const may = {
+    submit: worker && c.status === 'DRAFT',
+    approve: manager && awaitingApproval,
+    start:
+      worker && (c.status === 'APPROVED' || (c.type === 'EMERGENCY' && c.status === 'SUBMITTED')),
+    complete: worker && c.status === 'IN_PROGRESS',
+    cancel: (manager || worker) && ['DRAFT', 'SUBMITTED', 'APPROVED'].includes(c.status),
+  };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2}>
@@ -230,12 +201,12 @@ export default function ChangePage() {
       </Card>
       <Card title={t('change.actions')} role="region" aria-label={t('change.actions')}>
         <Space wrap>
-          {worker && c.status === 'DRAFT' && (
+          {may.submit && (
             <Button type="primary" onClick={() => run(() => request(SubmitMutation, vars))}>
               {t('change.submit')}
             </Button>
           )}
-          {manager && awaitingApproval && (
+          {may.approve && (
             <Button
               type="primary"
               onClick={() => run(() => request(ApproveMutation, { ...vars, override: refused }))}
@@ -243,13 +214,12 @@ export default function ChangePage() {
               {refused ? t('change.approveOverride') : t('change.approve')}
             </Button>
           )}
-          {worker &&
-            (c.status === 'APPROVED' || (c.type === 'EMERGENCY' && c.status === 'SUBMITTED')) && (
-              <Button onClick={() => run(() => request(StartMutation, vars))}>
-                {t('change.start')}
-              </Button>
-            )}
-          {worker && c.status === 'IN_PROGRESS' && (
+          {may.start && (
+            <Button onClick={() => run(() => request(StartMutation, vars))}>
+              {t('change.start')}
+            </Button>
+          )}
+          {may.complete && (
             <>
               <Select
                 aria-label={t('change.outcomeLabel')}
@@ -265,7 +235,7 @@ export default function ChangePage() {
               </Button>
             </>
           )}
-          {(manager || worker) && ['DRAFT', 'SUBMITTED', 'APPROVED'].includes(c.status) && (
+          {may.cancel && (
             <>
               <Input
                 aria-label={t('change.reasonLabel')}
@@ -286,6 +256,9 @@ export default function ChangePage() {
                 {t('change.cancel')}
               </Button>
             </>
+          )}
+          {!Object.values(may).some(Boolean) && (
+            <Typography.Text type="secondary">{t('change.noActions')}</Typography.Text>
           )}
         </Space>
         {refused && (
@@ -328,13 +301,16 @@ export default function ChangePage() {
               },
               {
                 title: t('change.servicesHit'),
-                render: (_, x) =>
-                  x.services.map((s) => (
-                    <Space key={s.service.id} size={2}>
-                      <EntityLink type="Service" id={s.service.id} name={s.service.name} />
-                      <StateTag state={s.stateAlone} />→<StateTag state={s.stateCombined} />
-                    </Space>
-                  )),
+                render: (_, x) => (
+                  <Space direction="vertical" size={2}>
+                    {x.services.map((s) => (
+                      <Space key={s.service.id} size={2}>
+                        <EntityLink type="Service" id={s.service.id} name={s.service.name} />
+                        <StateTag state={s.stateAlone} />→<StateTag state={s.stateCombined} />
+                      </Space>
+                    ))}
+                  </Space>
+                ),
               },
             ]}
           />

@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../hooks';
 import { useT } from '../i18n';
+import { dateOf, mondayOf, timeOf } from '../components/beijing-time';
 
 const WeekQuery = graphql(`
   query ChangeWeek($from: DateTime!, $to: DateTime!) {
@@ -42,21 +43,6 @@ const WeekQuery = graphql(`
 `);
 
 const DAY = 86400000;
-/** Beijing time: the calendar's days run from 00:00 +08:00. */
-const OFFSET = 8 * 3600000;
-
-/** The Monday 00:00 (+08:00) of the week holding `t`, as epoch milliseconds. */
-export function mondayOf(t: number): number {
-  const local = t + OFFSET;
-  const day = Math.floor(local / DAY);
-  const weekday = (new Date(day * DAY).getUTCDay() + 6) % 7; // Monday 0
-  return (day - weekday) * DAY - OFFSET;
-}
-
-/** `YYYY-MM-DD` and `HH:MM` of an instant in Beijing time. */
-const local = (iso: string | number) => new Date(new Date(iso).getTime() + OFFSET).toISOString();
-const dateOf = (t: string | number) => local(t).slice(0, 10);
-const timeOf = (t: string) => local(t).slice(11, 16);
 
 /** Status colours with text that meets WCAG AA contrast (4.5:1) on its own background. */
 const STATUS_STYLES: Record<string, { color: string; background: string; borderColor: string }> = {
@@ -113,38 +99,39 @@ export default function Changes() {
             return (
               <Col key={d} xs={24} md={12} lg={24 / 8} style={{ flex: '1 1 0', minWidth: 160 }}>
                 <Card size="small" title={dateOf(d)} role="region" aria-label={dateOf(d)}>
-                  {today.length === 0 && (
+                  {today.length === 0 ? (
                     <Typography.Text type="secondary">{t('changes.none')}</Typography.Text>
-                  )}
-                  <List
-                    size="small"
-                    dataSource={today}
-                    renderItem={(c) => {
-                      const kinds = conflicted.get(c.id);
-                      return (
-                        <List.Item
-                          style={kinds ? { background: '#fff1f0', paddingLeft: 4 } : undefined}
-                        >
-                          <Space direction="vertical" size={0}>
-                            <Link to={`/changes/${c.number}`}>
-                              {timeOf(c.plannedStart)} {c.number}
-                            </Link>
-                            <span>{c.title}</span>
-                            <Space size={2} wrap>
-                              <Tag style={STATUS_STYLES[c.status]}>
-                                {label('ChangeStatus', c.status)}
-                              </Tag>
-                              {[...(kinds ?? [])].map((k) => (
-                                <Tag key={k} color="red">
-                                  {label('ConflictKind', k)}
+                  ) : (
+                    <List
+                      size="small"
+                      dataSource={today}
+                      renderItem={(c) => {
+                        const kinds = conflicted.get(c.id);
+                        return (
+                          <List.Item
+                            style={kinds ? { background: '#fff1f0', paddingLeft: 4 } : undefined}
+                          >
+                            <Space direction="vertical" size={0}>
+                              <Link to={`/changes/${c.number}`}>
+                                {timeOf(c.plannedStart)} {c.number}
+                              </Link>
+                              <span>{c.title}</span>
+                              <Space size={2} wrap>
+                                <Tag style={STATUS_STYLES[c.status]}>
+                                  {label('ChangeStatus', c.status)}
                                 </Tag>
-                              ))}
+                                {[...(kinds ?? [])].map((k) => (
+                                  <Tag key={k} color="red">
+                                    {label('ConflictKind', k)}
+                                  </Tag>
+                                ))}
+                              </Space>
                             </Space>
-                          </Space>
-                        </List.Item>
-                      );
-                    }}
-                  />
+                          </List.Item>
+                        );
+                      }}
+                    />
+                  )}
                 </Card>
               </Col>
             );
