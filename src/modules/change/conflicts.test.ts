@@ -100,6 +100,32 @@ describe('change conflicts', () => {
     ]);
   });
 
+  it('members taken down through HARD chains and nested groups combine; SOFT chains do not', () => {
+    // Service 0 on a 1-of-2 group 1 with members 2 and 3; member 2 needs 4 HARD, which needs
+    // group 5 (1-of-1, member 6) HARD; member 3 needs 7 SOFT.
+    const estate = new Estate(
+      [{}, { minMembersUp: 1 }, {}, {}, {}, { minMembersUp: 1 }, {}, {}],
+      [
+        { from: 0, to: 1 },
+        { from: 1, to: 2, member: true },
+        { from: 1, to: 3, member: true },
+        { from: 2, to: 4 },
+        { from: 4, to: 5 },
+        { from: 5, to: 6, member: true },
+        { from: 3, to: 7, hard: false },
+      ],
+      1,
+    );
+    const deep = change('deep', 0, 10, [6]);
+    const other = change('other', 0, 10, [3]);
+    const soft = change('soft', 0, 10, [7]);
+    expect(kinds(conflictsIn([deep, other], [], estate, 0, 10))).toEqual([
+      ['COMBINED_IMPACT', 'deep+other', 0, 10],
+    ]);
+    // Through the SOFT edge member 3 is only degraded: the group keeps one member up.
+    expect(conflictsIn([deep, soft], [], estate, 0, 10)).toEqual([]);
+  });
+
   it('a retired target takes nothing down, so it conflicts with nothing', () => {
     const estate = groupEstate(1, 2, [3]);
     // Member 3 is retired: the pair has one member, and losing 2 is losing the pair, alone.
@@ -163,7 +189,21 @@ describe('change conflicts', () => {
               maxLength: 3,
             },
           ),
-          retired: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+          // About one component in eight retired.
+          retired: fc.array(
+            fc.nat(7).map((x) => x === 0),
+            { minLength: 12, maxLength: 12 },
+          ),
+          // Extra edges among the non-service components: HARD and SOFT chains, MEMBER edges
+          // that nest groups, and cycles.
+          extra: fc.array(
+            fc.record({
+              from: fc.nat(),
+              to: fc.nat(),
+              kind: fc.constantFrom('HARD', 'SOFT', 'MEMBER'),
+            }),
+            { maxLength: 6 },
+          ),
           changes: fc.array(
             fc.record({
               start: fc.integer({ min: 0, max: 20 }),
@@ -171,7 +211,7 @@ describe('change conflicts', () => {
               targets: fc.array(
                 fc.record({
                   pick: fc.nat(),
-                  effect: fc.constantFrom<TargetEffect>('DOWN', 'DEGRADED', 'NONE'),
+                  effect: fc.constantFrom<TargetEffect>('DOWN', 'DOWN', 'DEGRADED', 'NONE'),
                 }),
                 { minLength: 1, maxLength: 3 },
               ),
@@ -187,7 +227,7 @@ describe('change conflicts', () => {
             { maxLength: 2 },
           ),
         }),
-        ({ groups, retired, changes, blackouts }) => {
+        ({ groups, retired, extra, changes, blackouts }) => {
           // One service per group, each on its group; members numbered after all of them.
           const components: ComponentSpec[] = [];
           const edges: EdgeSpec[] = [];
@@ -203,6 +243,14 @@ describe('change conflicts', () => {
               edges.push({ from: group, to: member, member: true });
             }
           });
+          const inner = components.length - services;
+          for (const e of extra) {
+            const from = services + (e.from % inner);
+            const to = services + (e.to % inner);
+            if (from === to) continue;
+            if (e.kind === 'MEMBER' && components[from]!.minMembersUp === undefined) continue;
+            edges.push({ from, to, member: e.kind === 'MEMBER', hard: e.kind !== 'SOFT' });
+          }
           const estate = new Estate(components, edges, services);
           const scheduled = changes.map((c, i) =>
             change(`c${i}`, c.start, c.start + c.length, [], 'NONE'),
@@ -227,7 +275,7 @@ describe('change conflicts', () => {
           );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

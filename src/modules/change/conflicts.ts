@@ -57,12 +57,101 @@ export interface Conflict {
 /** The service states under some failed and degraded components, worst first kept per service. */
 type ServiceStates = Map<number, State>;
 
-/** Evaluates target sets on one topology, caching each change alone and which pairs share a target. */
+/** How many members of a group can be down before it is: n − k (the rules' `f > n − k`). */
+const spareOf = (t: TopologyView, group: number) =>
+  t.memberCount(group) - (t.minMembersUp(group) ?? 0);
+
+/** The key of an unordered pair of changes. */
+const pairKey = (a: ScheduledChange, b: ScheduledChange) =>
+  a.id < b.id ? `${a.id}\u0001${b.id}` : `${b.id}\u0001${a.id}`;
+
+/**
+ * Evaluates target sets on one topology, caching each change alone, which pairs share a target
+ * and which pairs can be worse together.
+ */
 class Evaluator {
   private readonly alone = new Map<string, ServiceStates>();
   private readonly shares = new Map<string, boolean>();
+  private readonly dangers = new Map<string, Map<number, number[]>>();
+  /** Visit marks of the walk in `dangerOf`, one stamp per walk. */
+  private marks = new Int32Array(0);
+  private stamp = 0;
 
   constructor(private readonly topology: ConflictTopology) {}
+
+  /**
+   * The groups a change alone can take members of down, with those members, one per MEMBER edge
+   * (a superset of what it does take down): a walk up from its DOWN targets along HARD edges, and
+   * along MEMBER edges into a group once more than n − k of its members are reached; not along
+   * SOFT edges (they only degrade, and a degraded member never counts towards a group's k-of-n).
+   * It reads edges only, with no states, and stays short of what the change degrades.
+   */
+  private dangerOf(change: ScheduledChange): Map<number, number[]> {
+    let groups = this.dangers.get(change.id);
+    if (groups) return groups;
+    const found = new Map<number, number[]>();
+    const t = this.topology;
+    if (this.marks.length < t.size) this.marks = new Int32Array(Math.max(t.size, 64));
+    const marks = this.marks;
+    const stamp = ++this.stamp;
+    const stack: number[] = [];
+    const push = (node: number) => {
+      if (marks[node] === stamp) return;
+      marks[node] = stamp;
+      stack.push(node);
+    };
+    for (const x of change.targets) if (x.effect === 'DOWN' && !t.retired(x.node)) push(x.node);
+    // Each component is expanded once, so each member is listed once under each of its groups.
+    let node = -1;
+    const visit = (from: number, member: boolean, hard: boolean) => {
+      if (t.retired(from)) return;
+      if (member) {
+        if (t.minMembersUp(from) === null) return;
+        let list = found.get(from);
+        if (!list) found.set(from, (list = []));
+        list.push(node);
+        // The group itself can go down only once more than n − k of its members can.
+        if (list.length > spareOf(t, from)) push(from);
+      } else if (hard) push(from);
+    };
+    while (stack.length > 0) {
+      node = stack.pop()!;
+      t.forEachIncoming(node, visit);
+    }
+    this.dangers.set(change.id, (groups = found));
+    return groups;
+  }
+
+  /**
+   * Whether some service can be worse under the changes together than under each alone. The
+   * state rules take the worst of what a component needs everywhere except at a k-of-n group,
+   * which goes down when more than n − k of its members are down. Where the set is first worse
+   * together, then, is a group whose members are each down under some change alone, more than
+   * n − k of them in all, from two changes or more. When no group can be that, the set's states
+   * are the worst of each change's alone, and no engine run is needed to know it.
+   */
+  canCombine(members: readonly ScheduledChange[]): boolean {
+    const contributors = new Map<number, number>();
+    for (const m of members)
+      for (const group of this.dangerOf(m).keys())
+        contributors.set(group, (contributors.get(group) ?? 0) + 1);
+    for (const [group, count] of contributors) {
+      // With no spare member, any member down takes the group down under that change alone.
+      const spare = spareOf(this.topology, group);
+      if (count < 2 || spare < 1) continue;
+      // Members by their MEMBER edges, as the rules count them (a view may repeat an edge).
+      const down = new Map<number, number>();
+      for (const m of members) {
+        const edges = new Map<number, number>();
+        for (const n of this.dangerOf(m).get(group) ?? []) edges.set(n, (edges.get(n) ?? 0) + 1);
+        for (const [n, count] of edges) down.set(n, count);
+      }
+      let total = 0;
+      for (const count of down.values()) total += count;
+      if (total > spare) return true;
+    }
+    return false;
+  }
 
   /** The services not OK under these targets. */
   states(targets: readonly { node: number; effect: TargetEffect }[]): ServiceStates {
@@ -91,7 +180,7 @@ class Evaluator {
 
   /** True when the two changes target a common component. */
   share(a: ScheduledChange, b: ScheduledChange): boolean {
-    const key = a.id < b.id ? `${a.id}\u0001${b.id}` : `${b.id}\u0001${a.id}`;
+    const key = pairKey(a, b);
     let shared = this.shares.get(key);
     if (shared === undefined) {
       const nodes = new Set(a.targets.map((x) => x.node));
@@ -131,7 +220,7 @@ function judge(
     }
   // COMBINED_IMPACT: the whole set against each of its changes alone (each alone is evaluated only
   // for the services the set leaves not OK, and once per change).
-  if (members.length > 1) {
+  if (members.length > 1 && evaluator.canCombine(members)) {
     const combined = evaluator.states(members.flatMap((m) => m.targets));
     const worse: ConflictServiceState[] = [];
     for (const [service, stateCombined] of combined) {
@@ -198,8 +287,9 @@ function merged(conflicts: Conflict[]): Conflict[] {
 /**
  * Every conflict among `changes` within [from, to), each once: a sweep over the window
  * boundaries that keeps the open set and judges each distinct set once (its verdicts are reused
- * wherever the same set is open again). Cost: one engine run per change alone and one per
- * distinct open set of two or more changes.
+ * wherever the same set is open again). Cost: one edge walk per change (`dangerOf`), and engine
+ * runs only for a set some of whose changes meet at a group (`canCombine`: the set and each of
+ * its changes alone) and for a change open during a blackout window.
  */
 export function conflictsIn(
   changes: readonly ScheduledChange[],
