@@ -67,6 +67,32 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
     SUBCONTRACTOR: ['服务分包方', 'Subcontractor'],
     VENDOR: ['原厂', 'Vendor'],
   },
+  ContractPhase: {
+    ANALYSIS: ['分析', 'Analysis'],
+    STARTUP: ['启动', 'Start-up'],
+    DELIVERY: ['交付', 'Delivery'],
+    COMPLETION: ['完成', 'Completion'],
+  },
+  SlaDimension: {
+    TIMELINESS: ['及时性', 'Timeliness'],
+    ACCURACY: ['准确性', 'Accuracy'],
+    SECURITY: ['安全性', 'Security'],
+    AVAILABILITY: ['可用性', 'Availability'],
+    QUALITY: ['质量', 'Quality'],
+  },
+  TargetDirection: { AT_LEAST: ['不低于', 'At least'], AT_MOST: ['不高于', 'At most'] },
+  MeasurementPeriod: {
+    MONTH: ['月度', 'Monthly'],
+    QUARTER: ['季度', 'Quarterly'],
+    YEAR: ['年度', 'Yearly'],
+  },
+  AssetGrouping: {
+    DEPARTMENT: ['按部门', 'By department'],
+    CI_CLASS: ['按类别', 'By class'],
+    SUPPLIER: ['按供应商', 'By supplier'],
+    LOCATION: ['按位置', 'By location'],
+    ENVIRONMENT: ['按环境', 'By environment'],
+  },
   DependencyKind: {
     DEPENDS_ON: ['依赖', 'Depends on'],
     RUNS_ON: ['运行于', 'Runs on'],

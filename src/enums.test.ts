@@ -13,6 +13,10 @@ import {
   SERVICE_KINDS,
   SERVICE_STATUSES,
   SUPPLIER_ROLES,
+  CONTRACT_PHASES,
+  SLA_DIMENSIONS,
+  TARGET_DIRECTIONS,
+  MEASUREMENT_PERIODS,
 } from './modules/cmdb/models.js';
 import { WARRANTY_STATUSES } from './modules/cmdb/warranty.js';
 import { DEPENDENCY_DIRECTIONS } from './modules/impact/dependency-graph.js';
@@ -26,6 +30,7 @@ import {
   CHANGE_TYPES,
   CONFLICT_KINDS,
 } from './modules/change/models.js';
+import { ASSET_GROUPINGS } from './modules/reports/service.js';
 import { loadTypeDefs } from './schema.js';
 
 /** Each SDL enum's one source in code: the `as const` list its TypeScript type comes from. */
@@ -55,6 +60,11 @@ const SOURCES: Record<string, readonly string[]> = {
   ChangeOutcome: CHANGE_OUTCOMES,
   ChangeEffect: CHANGE_EFFECTS,
   ConflictKind: CONFLICT_KINDS,
+  SlaDimension: SLA_DIMENSIONS,
+  TargetDirection: TARGET_DIRECTIONS,
+  MeasurementPeriod: MEASUREMENT_PERIODS,
+  ContractPhase: CONTRACT_PHASES,
+  AssetGrouping: ASSET_GROUPINGS,
 };
 
 describe('enums', () => {

@@ -56,6 +56,11 @@ import { TopologyIndexHolder } from './modules/impact/topology-holder.js';
 import { createKnowledgeLoaders } from './modules/knowledge/loaders.js';
 import { KnowledgeQueries } from './modules/knowledge/queries.js';
 import { KnowledgeService } from './modules/knowledge/service.js';
+import { SUPPLY_QUERIES } from './modules/supply/repository.js';
+import { measurementImport } from './modules/supply/import.js';
+import { SupplyService } from './modules/supply/service.js';
+import { REPORT_QUERIES } from './modules/reports/repository.js';
+import { ReportService } from './modules/reports/service.js';
 import type { KnowledgeSearchEngine } from './search/port.js';
 import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
 import { IMPACT_QUERIES } from './modules/impact/repository.js';
@@ -76,6 +81,8 @@ export const ALL_QUERIES: readonly string[] = [
   ...IMPACT_QUERIES,
   ...KNOWLEDGE_QUERIES,
   ...CHANGE_QUERIES,
+  ...SUPPLY_QUERIES,
+  ...REPORT_QUERIES,
   ...BACKUP_QUERIES,
 ];
 
@@ -104,11 +111,13 @@ export function composeServices(
     changeQueries,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
-    importer: new ImportService(executor, { extensions: [changeImport] }),
+    importer: new ImportService(executor, { extensions: [changeImport, measurementImport] }),
     impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),
     search,
+    supply: new SupplyService(executor),
+    reports: new ReportService(executor, impact),
   };
 }
 

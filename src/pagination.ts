@@ -22,6 +22,7 @@ export const CURSOR_LISTS = {
   searchKnowledge: ['number'],
   auditEvents: ['number'],
   changeRequests: ['string', 'string'],
+  spofRegister: ['number', 'string', 'string'],
 } as const satisfies Record<string, readonly CursorPart[]>;
 export type CursorList = keyof typeof CURSOR_LISTS;
 

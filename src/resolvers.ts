@@ -6,6 +6,8 @@ import { changeResolvers } from './modules/change/resolvers.js';
 import { catalogResolvers, cmdbResolvers } from './modules/cmdb/resolvers.js';
 import { impactResolvers } from './modules/impact/resolvers.js';
 import { knowledgeResolvers } from './modules/knowledge/resolvers.js';
+import { supplyResolvers } from './modules/supply/resolvers.js';
+import { reportResolvers } from './modules/reports/resolvers.js';
 import { DateScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 const common: Resolvers<RequestContext> = {
@@ -33,6 +35,8 @@ export function allResolvers(): Resolvers<RequestContext> {
     knowledgeResolvers,
     accessResolvers,
     changeResolvers,
+    supplyResolvers,
+    reportResolvers,
   ]) {
     for (const [type, fields] of Object.entries(part)) {
       merged[type] =

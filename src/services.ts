@@ -7,6 +7,8 @@ import type { CmdbService } from './modules/cmdb/service.js';
 import type { ImpactService } from './modules/impact/service.js';
 import type { KnowledgeQueries } from './modules/knowledge/queries.js';
 import type { KnowledgeService } from './modules/knowledge/service.js';
+import type { SupplyService } from './modules/supply/service.js';
+import type { ReportService } from './modules/reports/service.js';
 import type { KnowledgeSearchEngine } from './search/port.js';
 
 /** The application services, built once by main.ts and shared by every request. */
@@ -21,4 +23,6 @@ export interface Services {
   knowledge: KnowledgeService;
   knowledgeQueries: KnowledgeQueries;
   search: KnowledgeSearchEngine;
+  supply: SupplyService;
+  reports: ReportService;
 }

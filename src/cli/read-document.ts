@@ -13,6 +13,8 @@ export const CSV_FILES: Record<keyof ImportDocument, string> = {
   dependencies: 'dependencies.csv',
   changeRequests: 'change-requests.csv',
   blackoutWindows: 'blackout-windows.csv',
+  contracts: 'contracts.csv',
+  slaMeasurements: 'sla-measurements.csv',
 };
 
 /** Targets as a cell: `componentId:EFFECT` pairs separated by `;` (`core-ext-1:DOWN;core-ext-2:NONE`). */
@@ -130,6 +132,27 @@ export function fromCsvRow(
         implementerId: text(c.implementerId),
         knownErrorIds: list(c.knownErrorIds),
         requestedBy: text(c.requestedBy),
+      });
+    case 'contracts':
+      return strip({
+        id: text(c.id),
+        name: c.name,
+        supplierId: text(c.supplierId),
+        parentId: text(c.parentId),
+        serviceIds: list(c.serviceIds),
+        start: text(c.start),
+        end: text(c.end),
+        value: num(c.value),
+        currency: text(c.currency),
+        phase: text(c.phase),
+      });
+    case 'slaMeasurements':
+      return strip({
+        serviceId: text(c.serviceId),
+        indicator: text(c.indicator),
+        period: text(c.period),
+        value: num(c.value),
+        note: text(c.note),
       });
     case 'blackoutWindows':
       return strip({

@@ -70,10 +70,18 @@ export class ConflictChecker {
     });
   }
 
-  /** Every conflict among the scheduled changes within [from, to), each once. */
-  async inRange(from: string, to: string): Promise<ChangeConflictModel[]> {
+  /**
+   * Every conflict among the scheduled changes within [from, to), each once; `read` sees the
+   * changes read (a request primes its loader with them, since the answer names them).
+   */
+  async inRange(
+    from: string,
+    to: string,
+    read?: (changes: readonly ChangeRequestModel[]) => void,
+  ): Promise<ChangeConflictModel[]> {
     return this.withTx(undefined, async (run) => {
       const scheduled = await repo.scheduled(run, from, to);
+      read?.(scheduled);
       const blackouts = await repo.blackouts(run, from, to);
       const judge = await this.judge(run, scheduled);
       const found = conflictsIn(

@@ -88,7 +88,11 @@ export class ChangeQueries {
   }
 
   /** Every conflict among scheduled changes within [from, to), at most a quarter. */
-  changeConflicts(caller: Caller, from: string, to: string): Promise<ChangeConflictModel[]> {
+  changeConflicts(
+    caller: Caller<CmdbLoaders>,
+    from: string,
+    to: string,
+  ): Promise<ChangeConflictModel[]> {
     requireRole(caller.actor, 'VIEWER');
     if (to <= from) throw new BadUserInputError('to must be after from', 'to');
     if (Date.parse(to) - Date.parse(from) > MAX_CONFLICT_RANGE_DAYS * 86400000)
@@ -96,7 +100,9 @@ export class ChangeQueries {
         `changeConflicts covers at most ${MAX_CONFLICT_RANGE_DAYS} days at a time`,
         'to',
       );
-    return this.conflicts.inRange(from, to);
+    return this.conflicts.inRange(from, to, (changes) =>
+      changes.forEach((c) => caller.loaders.entity.prime(c.id, c as never)),
+    );
   }
 
   /** Blackout windows overlapping [from, to), every one when both are absent. */

@@ -3,6 +3,7 @@ import type {
   ChangeRecordModel,
   CIClassModel,
   ConfigurationItemModel,
+  ContractModel,
   EntityModel,
   OrgUnitModel,
   ServiceModel,
@@ -67,6 +68,20 @@ registerEntityMapper('ConfigurationItem', (p, links): ConfigurationItemModel => 
   minMembersUp: num(p.minMembersUp),
 }));
 
+/** A stored SLA, its indicators with the defaults of what older writes did not store. */
+function slaOf(sla: ServiceModel['sla']): ServiceModel['sla'] {
+  if (!sla) return null;
+  return {
+    ...sla,
+    indicators: (sla.indicators ?? []).map((i) => ({
+      ...i,
+      dimension: i.dimension ?? null,
+      direction: i.direction ?? 'AT_LEAST',
+      period: i.period ?? 'MONTH',
+    })),
+  };
+}
+
 registerEntityMapper('Service', (p, links): ServiceModel => ({
   __typename: 'Service',
   ...versioned(p),
@@ -83,7 +98,7 @@ registerEntityMapper('Service', (p, links): ServiceModel => ({
     .map(([, id]) => id)
     .sort(),
   providerId: link(links, 'PROVIDED_BY'),
-  sla: json(p.sla) as ServiceModel['sla'],
+  sla: slaOf(json(p.sla) as ServiceModel['sla']),
   tags: (p.tags as string[] | null) ?? [],
 }));
 
@@ -103,6 +118,23 @@ registerEntityMapper('Supplier', (p): SupplierModel => ({
   contractRef: str(p.contractRef),
   contractEnd: str(p.contractEnd),
   contact: str(p.contact),
+}));
+
+registerEntityMapper('Contract', (p, links): ContractModel => ({
+  __typename: 'Contract',
+  ...versioned(p),
+  name: String(p.name),
+  supplierId: String(link(links, 'CONTRACTED_WITH')),
+  parentId: link(links, 'SUBCONTRACT_OF'),
+  serviceIds: links
+    .filter(([t]) => t === 'COVERS')
+    .map(([, id]) => id)
+    .sort(),
+  start: String(p.start),
+  end: String(p.end),
+  value: num(p.value),
+  currency: str(p.currency),
+  phase: p.phase as ContractModel['phase'],
 }));
 
 registerEntityMapper('CIClass', (p, links): CIClassModel => ({

@@ -27,6 +27,7 @@ import {
   type LinkType,
   type NormalizedEntity,
 } from './specs.js';
+import { CONTRACT_SPEC } from './contract-spec.js';
 import { Taxonomy } from './taxonomy.js';
 import { Problems } from './validation.js';
 
@@ -36,11 +37,14 @@ export interface ImportDocument {
   suppliers?: EntityInput[] | null;
   configurationItems?: EntityInput[] | null;
   services?: EntityInput[] | null;
+  contracts?: EntityInput[] | null;
   dependencies?: EntityInput[] | null;
   /** Change requests (the change module plans them, as an ImportExtension). */
   changeRequests?: EntityInput[] | null;
   /** Blackout windows (likewise). */
   blackoutWindows?: EntityInput[] | null;
+  /** Measured SLA indicators (the supply module plans them, as an ImportExtension). */
+  slaMeasurements?: EntityInput[] | null;
 }
 
 /** One bad row of a rejected import. */
@@ -95,6 +99,7 @@ export const COLLECTIONS: [keyof ImportDocument, EntitySpec][] = [
   ['suppliers', SUPPLIER_SPEC as EntitySpec],
   ['configurationItems', CI_SPEC as EntitySpec],
   ['services', SERVICE_SPEC as EntitySpec],
+  ['contracts', CONTRACT_SPEC as EntitySpec],
 ];
 
 /** How many problems a rejection lists. */

@@ -32,6 +32,24 @@ export const ORG_UNIT_KINDS = ['DEPARTMENT', 'TEAM', 'SERVICE_DESK'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 export const SUPPLIER_ROLES = ['PRIME_CONTRACTOR', 'SUBCONTRACTOR', 'VENDOR'] as const;
 export type SupplierRole = (typeof SUPPLIER_ROLES)[number];
+/** The outsourcing phases of a contract (分析, 启动, 交付, 完成). */
+export const CONTRACT_PHASES = ['ANALYSIS', 'STARTUP', 'DELIVERY', 'COMPLETION'] as const;
+export type ContractPhase = (typeof CONTRACT_PHASES)[number];
+/** What an SLA indicator measures (及时性, 准确性, 安全性, 可用性, 质量). */
+export const SLA_DIMENSIONS = [
+  'TIMELINESS',
+  'ACCURACY',
+  'SECURITY',
+  'AVAILABILITY',
+  'QUALITY',
+] as const;
+export type SlaDimension = (typeof SLA_DIMENSIONS)[number];
+/** Whether an indicator's value must reach its target or stay under it. */
+export const TARGET_DIRECTIONS = ['AT_LEAST', 'AT_MOST'] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+/** How often an indicator is measured. */
+export const MEASUREMENT_PERIODS = ['MONTH', 'QUARTER', 'YEAR'] as const;
+export type MeasurementPeriod = (typeof MEASUREMENT_PERIODS)[number];
 /** The relationship types that carry dependencies: the allow-list Cypher takes as `$kinds`. */
 export const DEPENDENCY_KINDS = [
   'DEPENDS_ON',
@@ -101,6 +119,9 @@ export interface SlaIndicatorModel {
   name: string;
   target: number;
   unit: string;
+  dimension: SlaDimension | null;
+  direction: TargetDirection;
+  period: MeasurementPeriod;
 }
 
 export interface ServiceLevelModel {
@@ -143,6 +164,20 @@ export interface SupplierModel extends Versioned {
   contact: string | null;
 }
 
+/** An outsourcing contract: the prime contract, or a subcontract under it (`parentId`). */
+export interface ContractModel extends Versioned {
+  __typename: 'Contract';
+  name: string;
+  supplierId: string;
+  parentId: string | null;
+  serviceIds: string[];
+  start: string;
+  end: string;
+  value: number | null;
+  currency: string | null;
+  phase: ContractPhase;
+}
+
 export interface CIClassModel {
   __typename: 'CIClass';
   id: string;
@@ -173,6 +208,7 @@ export type EntityModel =
   | ComponentModel
   | OrgUnitModel
   | SupplierModel
+  | ContractModel
   | CIClassModel
   | ChangeRecordModel
   | { __typename: string; id: string };

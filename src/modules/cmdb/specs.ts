@@ -5,6 +5,7 @@ import type {
   CreateSupplierInput,
 } from '../../generated/types.js';
 import type { Taxonomy } from './taxonomy.js';
+import { normalizeSla } from './sla.js';
 import {
   checkCharacters,
   checkDate,
@@ -46,12 +47,15 @@ export const LINKS = {
   PROVIDED_BY: { target: 'Supplier', field: 'providerId' },
   CONSUMED_BY: { target: 'OrgUnit', field: 'consumerIds' },
   PART_OF: { target: 'OrgUnit', field: 'parentId' },
+  CONTRACTED_WITH: { target: 'Supplier', field: 'supplierId' },
+  SUBCONTRACT_OF: { target: 'Contract', field: 'parentId' },
+  COVERS: { target: 'Service', field: 'serviceIds' },
 } as const;
 export type LinkType = keyof typeof LINKS;
 export const LINK_TYPES = Object.keys(LINKS) as LinkType[];
 
 /** The entity types written through the generic create/update/import path. */
-export type EntityType = 'ConfigurationItem' | 'Service' | 'OrgUnit' | 'Supplier';
+export type EntityType = 'ConfigurationItem' | 'Service' | 'OrgUnit' | 'Supplier' | 'Contract';
 
 /** An input made into stored properties and links; `id` only when the input named one. */
 export interface NormalizedEntity {
@@ -87,20 +91,8 @@ export interface EntitySpec<M extends EntityModel = EntityModel, I extends objec
   updateProblems?(id: string, after: NormalizedEntity, problems: Problems): void;
 }
 
-/** JSON with object keys sorted, so that equal values are stored as equal strings. */
-export function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sort(value));
-}
+import { canonicalJson } from './canonical-json.js';
+export { canonicalJson };
 
 /** Every key and string value inside a JSON value. */
 const jsonStrings = (v: unknown): string[] =>
@@ -112,7 +104,8 @@ const jsonStrings = (v: unknown): string[] =>
         ? Object.entries(v).flatMap(([k, x]) => [k, ...jsonStrings(x)])
         : [];
 
-const one = (id: string | null): string[] => (id === null ? [] : [id]);
+/** A single link as a list: none for null. */
+export const one = (id: string | null): string[] => (id === null ? [] : [id]);
 const record = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
 
@@ -226,34 +219,6 @@ export const CI_SPEC: EntitySpec<ConfigurationItemModel, CreateConfigurationItem
     };
   },
 };
-
-function normalizeSla(value: unknown, problems: Problems): string | null {
-  if (value === null || value === undefined) return null;
-  const s = record(value);
-  const indicators = Array.isArray(s.indicators) ? s.indicators : [];
-  if (s.indicators !== undefined && s.indicators !== null && !Array.isArray(s.indicators))
-    problems.add('sla.indicators', 'sla.indicators must be a list');
-  return canonicalJson({
-    availabilityTarget: checkNumber(
-      s.availabilityTarget,
-      'sla.availabilityTarget',
-      problems,
-      0,
-      100,
-    ),
-    supportHours: checkText(s.supportHours, 'sla.supportHours', problems),
-    responseMinutes: checkInteger(s.responseMinutes, 'sla.responseMinutes', problems, 0),
-    resolutionMinutes: checkInteger(s.resolutionMinutes, 'sla.resolutionMinutes', problems, 0),
-    indicators: indicators.map((raw, i) => {
-      const ind = record(raw);
-      return {
-        name: checkName(ind.name, `sla.indicators[${i}].name`, problems),
-        target: checkNumber(ind.target, `sla.indicators[${i}].target`, problems) ?? 0,
-        unit: checkName(ind.unit, `sla.indicators[${i}].unit`, problems),
-      };
-    }),
-  });
-}
 
 /** Catalog services. */
 export const SERVICE_SPEC: EntitySpec<ServiceModel, CreateServiceInput> = {

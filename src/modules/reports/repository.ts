@@ -1,0 +1,100 @@
+import type { QueryRunner } from '../../graph/executor.js';
+import type { BudgetBaseRow } from './budget.js';
+
+/** The Cypher names of the reports, checked at start. */
+export const REPORT_QUERIES = [
+  'reports/asset-summary',
+  'reports/warranty-forecast',
+  'reports/budget-base',
+  'reports/data-quality',
+  'reports/live-services',
+] as const;
+
+/** CI filter parameters as `reports/asset-summary` takes them (null: any). */
+export interface AssetFilterParams {
+  classes: string[] | null;
+  status: string[] | null;
+  environment: string[] | null;
+  criticality: string[] | null;
+  ownerId: string | null;
+  supplierId: string | null;
+  nameContains: string | null;
+  tag: string | null;
+  warrantyExpiresBefore: string | null;
+}
+
+export interface AssetGroupRow {
+  key: string | null;
+  count: number;
+  cents: bigint;
+  inWarranty: number;
+  expiringSoon: number;
+  expired: number;
+  unknown: number;
+}
+
+const big = (v: unknown): bigint => BigInt(String(v ?? 0));
+
+/** The reports' reads: aggregates in Cypher, money in integer cents. */
+export const reportRepository = {
+  async assetGroups(
+    tx: QueryRunner,
+    groupBy: string,
+    filter: AssetFilterParams,
+    today: string,
+    soon: string,
+  ): Promise<AssetGroupRow[]> {
+    const rows = await tx.run('reports/asset-summary', { groupBy, ...filter, today, soon });
+    return rows.map((r) => ({
+      key: r.key == null ? null : String(r.key),
+      count: Number(r.count),
+      cents: big(r.cents),
+      inWarranty: Number(r.inWarranty),
+      expiringSoon: Number(r.expiringSoon),
+      expired: Number(r.expired),
+      unknown: Number(r.unknown),
+    }));
+  },
+
+  async warrantyMonths(
+    tx: QueryRunner,
+    today: string,
+    until: string,
+  ): Promise<{ month: string; count: number; cents: bigint }[]> {
+    const rows = await tx.run('reports/warranty-forecast', { today, until });
+    return rows.map((r) => ({
+      month: String(r.month),
+      count: Number(r.count),
+      cents: big(r.cents),
+    }));
+  },
+
+  async budgetBase(tx: QueryRunner, today: string): Promise<BudgetBaseRow[]> {
+    const rows = await tx.run('reports/budget-base', { today });
+    return rows.map((r) => ({
+      ciClass: String(r.ciClass),
+      ownerId: r.ownerId == null ? null : String(r.ownerId),
+      units: Number(r.units),
+      cents: big(r.cents),
+      expiredCents: big(r.expiredCents),
+    }));
+  },
+
+  async dataQuality(tx: QueryRunner, sample: number): Promise<Record<string, unknown>> {
+    const [row] = await tx.run('reports/data-quality', { sample });
+    return row ?? {};
+  },
+
+  async liveServices(
+    tx: QueryRunner,
+    categories: string[] | null,
+    criticalities: string[] | null,
+  ): Promise<{ id: string; name: string; criticality: string }[]> {
+    const rows = await tx.run('reports/live-services', { categories, criticalities });
+    return rows.map((r) => ({
+      id: String(r.id),
+      name: String(r.name),
+      criticality: String(r.criticality),
+    }));
+  },
+};
