@@ -59,6 +59,7 @@ import { KnowledgeService } from './modules/knowledge/service.js';
 import { SUPPLY_QUERIES } from './modules/supply/repository.js';
 import { measurementImport } from './modules/supply/import.js';
 import { SupplyService } from './modules/supply/service.js';
+import { seedMeasurementsIfEmpty } from './modules/supply/seed.js';
 import { REPORT_QUERIES } from './modules/reports/repository.js';
 import { ReportService } from './modules/reports/service.js';
 import type { KnowledgeSearchEngine } from './search/port.js';
@@ -201,6 +202,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
     await seedDemoIfEmpty(executor, services, logger);
     await seedKnowledgeIfEmpty(executor, services, logger);
     await seedChangesIfEmpty(executor, services, logger);
+    await seedMeasurementsIfEmpty(executor, services, logger);
   }
   services.impact.topologyIndex?.start();
   let migrated = true;

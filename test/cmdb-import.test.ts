@@ -334,19 +334,21 @@ describe('npm run gen and npm run import (CSV files)', () => {
   });
 });
 
-describe('npm run seed (the demo CMDB, known errors and change calendar)', () => {
+describe('npm run seed (the demo CMDB, known errors, change calendar and SLA ledger)', () => {
   it('loads the demo estate, and a second run reports everything unchanged', async () => {
     const run = () => runCli('seed.ts');
     const first = await run();
     expect(first.created).toBeGreaterThan(1000);
     expect(first).toMatchObject({ updated: 0, unchanged: 0, knownErrors: 60 });
     expect(first.changes).toBeGreaterThanOrEqual(10);
+    expect(first.measurements).toBeGreaterThan(1000);
     expect(await run()).toEqual({
       created: 0,
       updated: 0,
       unchanged: first.created,
       knownErrors: 0,
       changes: 0,
+      measurements: 0,
     });
     const d =
       await t.ok(`{ configurationItems(first: 0) { totalCount } services(first: 0) { totalCount } orgUnits { kind }

@@ -11,6 +11,7 @@ import type { AuthThrottle } from './auth-throttle.js';
 import { clientAddressOf } from './client-address.js';
 import { serveConsole } from './console-files.js';
 import { summarizeDocument } from './operation.js';
+import { isReportDownload, serveReportDownload } from './report-downloads.js';
 
 /** What the HTTP layer needs from the rest of the service. */
 export interface HttpDeps {
@@ -201,7 +202,8 @@ export function createHttpServer(deps: HttpDeps): http.Server {
         res.writeHead(302, { location: '/explorer' });
         return res.end();
       }
-      if (url.pathname !== '/graphql' && url.pathname !== '/schema.graphql') {
+      const download = req.method === 'GET' && isReportDownload(url.pathname);
+      if (url.pathname !== '/graphql' && url.pathname !== '/schema.graphql' && !download) {
         if ((req.method === 'GET' || req.method === 'HEAD') && deps.consoleDir)
           if (serveConsole(deps.consoleDir, url.pathname, res)) return;
         return json(res, 404, { error: 'not found' });
@@ -285,6 +287,13 @@ export function createHttpServer(deps: HttpDeps): http.Server {
           return refuse(res, 400, 'BAD_USER_INPUT', 'the request body is not valid JSON');
         }
       }
+
+      if (download)
+        return await serveReportDownload(req, res, url, services.reports, {
+          actor: authentication.actor,
+          requestId,
+          loaders: deps.createLoaders(),
+        });
 
       if (url.pathname === '/schema.graphql') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });

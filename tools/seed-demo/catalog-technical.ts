@@ -33,12 +33,43 @@ export const sla = (availability: number, hours: string, response: number, resol
   supportHours: hours,
   responseMinutes: response,
   resolutionMinutes: resolution,
-  indicators: [
-    { name: '故障修复及时率', target: 95, unit: '%' },
-    { name: '服务响应及时率', target: 98, unit: '%' },
-    { name: '用户满意度', target: 90, unit: '%' },
-  ],
+  indicators: [] as Row[],
 });
+
+// The indicators of each catalog category as the practice defines them (监控, 例行维护, 故障修复,
+// 内容, 网络接入, 安全): timeliness, accuracy and security, with their direction and period.
+const ind = (
+  name: string,
+  target: number,
+  unit: string,
+  dimension: string,
+  direction = 'AT_LEAST',
+  period = 'MONTH',
+) => ({ name, target, unit, dimension, direction, period });
+const monitoring = [ind('异常报告及时率', 98, '%', 'TIMELINESS')];
+const maintenance = [
+  ind('维护作业计划的及时完成率', 95, '%', 'TIMELINESS'),
+  ind('故障隐患发现率', 90, '%', 'QUALITY', 'AT_LEAST', 'QUARTER'),
+  ind('问题解决率', 95, '%', 'QUALITY'),
+];
+const repair = [
+  ind('服务响应及时率', 98, '%', 'TIMELINESS'),
+  ind('故障修复及时率', 95, '%', 'TIMELINESS'),
+];
+export const INDICATORS: Record<string, Row[]> = {
+  INFRASTRUCTURE: [...monitoring, ...maintenance, ...repair],
+  APPLICATION: [...maintenance, ...repair],
+  CONTENT: [ind('检索成功率', 99, '%', 'ACCURACY'), ind('响应及时率', 98, '%', 'TIMELINESS')],
+  NETWORK_ACCESS: [
+    ind('平均响应时间', 30, 'min', 'TIMELINESS', 'AT_MOST'),
+    ind('问题解决率', 95, '%', 'QUALITY'),
+  ],
+  SECURITY: [
+    ind('漏洞扫描覆盖率', 100, '%', 'SECURITY', 'AT_LEAST', 'QUARTER'),
+    ind('安全报告呈报及时率', 100, '%', 'TIMELINESS'),
+    ind('安全事件次数', 0, '次', 'SECURITY', 'AT_MOST'),
+  ],
+};
 export function service(
   id: string,
   name: string,
@@ -61,7 +92,7 @@ export function service(
     ownerId: 'org-bdc',
     consumerIds: consumers,
     providerId: provider,
-    sla: s,
+    sla: s && { ...s, indicators: INDICATORS[category] },
     ...extra,
   });
   for (const [target, strength, kind] of needs)

@@ -5,6 +5,7 @@ export const suppliers: Row[] = [];
 export const cis: Row[] = [];
 export const services: Row[] = [];
 export const deps: Row[] = [];
+export const contracts: Row[] = [];
 
 export let seed = 20261124;
 export const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

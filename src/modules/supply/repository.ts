@@ -9,6 +9,8 @@ export const SUPPLY_QUERIES = [
   'supply/contracts-all',
   'supply/contracts-of',
   'supply/contract-children',
+  'supply/measurement-count',
+  'supply/services-with-sla',
 ] as const;
 
 const measurementOf = (r: Record<string, unknown>): MeasurementModel => ({
@@ -40,6 +42,15 @@ export const supplyRepository = {
 
   async measurementsOf(tx: QueryRunner, serviceIds: string[]): Promise<MeasurementModel[]> {
     return (await tx.run('supply/measurements-of-services', { serviceIds })).map(measurementOf);
+  },
+
+  async measurementCount(tx: QueryRunner): Promise<number> {
+    const [row] = await tx.run('supply/measurement-count');
+    return Number(row?.measurements ?? 0);
+  },
+
+  async servicesWithSla(tx: QueryRunner): Promise<string[]> {
+    return (await tx.run('supply/services-with-sla')).map((r) => String(r.id));
   },
 
   async contractIds(tx: QueryRunner): Promise<string[]> {
