@@ -31,6 +31,7 @@ const KnownErrorPage = lazy(() => import('./pages/KnownErrorPage'));
 const Explorer = lazy(() => import('./pages/Explorer'));
 const Changes = lazy(() => import('./pages/Changes'));
 const ChangePage = lazy(() => import('./pages/ChangePage'));
+const Reports = lazy(() => import('./pages/Reports'));
 
 const StartQuery = graphql(`
   query Start {
@@ -83,6 +84,7 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
     { key: '/catalog', label: <Link to="/catalog">{t('nav.catalog')}</Link> },
     { key: '/known-errors', label: <Link to="/known-errors">{t('nav.knownErrors')}</Link> },
     { key: '/changes', label: <Link to="/changes">{t('nav.changes')}</Link> },
+    { key: '/reports', label: <Link to="/reports">{t('nav.reports')}</Link> },
     { key: '/explorer', label: <Link to="/explorer">{t('nav.explorer')}</Link> },
   ];
   return (
@@ -132,6 +134,7 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
               <Route path="/known-errors/:number" element={<KnownErrorPage />} />
               <Route path="/changes" element={<Changes />} />
               <Route path="/changes/:number" element={<ChangePage />} />
+              <Route path="/reports" element={<Reports />} />
               <Route path="/explorer" element={<Explorer />} />
               <Route path="*" element={<Home />} />
             </Routes>

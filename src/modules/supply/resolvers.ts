@@ -11,6 +11,7 @@ export const supplyResolvers: Resolvers<RequestContext> = {
     contract: async (_, { id }, ctx) =>
       ctx.services.cmdbQueries.typed<ContractModel>(ctx, id, 'Contract'),
     contracts: (_, __, ctx) => ctx.services.supply.contracts(ctx),
+    supplierCompliance: (_, { from, to }, ctx) => ctx.services.supply.compliance(ctx, from, to),
     supplierScorecard: (_, { supplierId, period }, ctx) =>
       ctx.services.supply.scorecard(ctx, supplierId, period),
   },

@@ -22,11 +22,18 @@ const MISS_RATE: Record<string, number> = {
   'sup-app': 0.2,
 };
 
-/** A number in [0, 1) from a text: FNV-1a, so that the same key draws the same value. */
+/** A number in [0, 1) from a text (FNV-1a, then mixed), so that a key always draws the same. */
 function draw(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return h / 2 ** 32;
+  // A final avalanche (MurmurHash3's fmix32): keys that differ in their last characters only
+  // would otherwise draw close numbers.
+  h = (h ^ (h >>> 16)) >>> 0;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = (h ^ (h >>> 13)) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return (h >>> 0) / 2 ** 32;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -19,9 +19,17 @@ import {
   type MeasurementModel,
   type PerformanceModel,
 } from './measurement.js';
-import { parsePeriod, within, type Period } from './period.js';
+import { monthText, parsePeriod, within, type Period } from './period.js';
 import { supplyRepository as repo } from './repository.js';
 import { scorecard, type ScorecardModel } from './scorecard.js';
+
+/** One month of a supplier's compliance trend. */
+export interface CompliancePointModel {
+  period: string;
+  measured: number;
+  met: number;
+  compliance: number | null;
+}
 
 /** The most rows one `recordSlaMeasurements` takes. */
 export const MAX_MEASUREMENT_ROWS = 10000;
@@ -185,11 +193,47 @@ export class SupplyService {
     );
   }
 
+  /** `supplierCompliance`: each contract holder's scorecard figures, month by month. */
+  async compliance(
+    caller: Caller<CmdbLoaders>,
+    fromText: string,
+    toText: string,
+  ): Promise<{ supplier: SupplierModel; points: CompliancePointModel[] }[]> {
+    requireRole(caller.actor, 'VIEWER');
+    const from = periodArg(fromText, 'from')!;
+    const to = periodArg(toText, 'to')!;
+    if (from.kind !== 'MONTH')
+      throw new BadUserInputError('from must be a month such as 2026-01', 'from');
+    if (to.kind !== 'MONTH')
+      throw new BadUserInputError('to must be a month such as 2026-12', 'to');
+    if (to.first < from.first || to.first - from.first >= 36)
+      throw new BadUserInputError('to must be within 36 months after from', 'to');
+    const contracts = await this.contracts(caller);
+    const holders = [...new Set(contracts.map((c) => c.supplierId))];
+    const out = [];
+    for (const supplierId of holders) {
+      const points: CompliancePointModel[] = [];
+      for (let m = from.first; m <= to.first; m++) {
+        const card = await this.scorecard(caller, supplierId, monthText(m), contracts);
+        points.push({
+          period: card.period,
+          measured: card.measured,
+          met: card.met,
+          compliance: card.compliance,
+        });
+      }
+      const supplier = (await caller.loaders.entity.load(supplierId)) as SupplierModel;
+      out.push({ supplier, points });
+    }
+    return out.sort((a, b) => compareNames(a.supplier.name, b.supplier.name));
+  }
+
   /** `supplierScorecard`: contracts in force during the period, measurements within it. */
   async scorecard(
     caller: Caller<CmdbLoaders>,
     supplierId: string,
     periodText: string,
+    allContracts?: ContractModel[],
   ): Promise<ScorecardModel> {
     requireRole(caller.actor, 'VIEWER');
     const period = periodArg(periodText, 'period')!;
@@ -198,7 +242,7 @@ export class SupplyService {
     const startDay = `${Math.floor(period.first / 12)}-${String((period.first % 12) + 1).padStart(2, '0')}-01`;
     const endMonth = period.end;
     const endDay = `${Math.floor(endMonth / 12)}-${String((endMonth % 12) + 1).padStart(2, '0')}-01`;
-    const contracts = (await this.contracts(caller)).filter(
+    const contracts = (allContracts ?? (await this.contracts(caller))).filter(
       (c) => c.start < endDay && c.end >= startDay,
     );
     const entityIds = [...new Set(contracts.flatMap((c) => [c.supplierId, ...c.serviceIds]))];

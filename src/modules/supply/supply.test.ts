@@ -200,3 +200,32 @@ describe('supplier scorecards', () => {
     ]);
   });
 });
+
+describe('the demo ledger', () => {
+  it('misses exactly where its note says so, about as often as each provider misses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { fromRoot } = await import('../../paths.js');
+    const { demoMeasurements } = await import('./seed.js');
+    const doc = JSON.parse(readFileSync(fromRoot('seed', 'demo-cmdb.json'), 'utf8'));
+    const services = (doc.services as ServiceModel[]).map(
+      (s) => ({ ...s, __typename: 'Service' }) as ServiceModel,
+    );
+    const rows = demoMeasurements(services, new Date('2026-12-02T00:00:00Z'));
+    const byId = new Map(services.map((s) => [s.id, s]));
+    let misses = 0;
+    for (const r of rows) {
+      const ind = byId.get(r.serviceId)!.sla!.indicators.find((i) => i.name === r.indicator)!;
+      expect([
+        r.indicator,
+        r.period,
+        meets(r.value, ind.target, ind.direction ?? 'AT_LEAST'),
+      ]).toEqual([r.indicator, r.period, r.note === null]);
+      if (r.note) misses += 1;
+    }
+    expect(rows.filter((r) => r.period === '2026-11').length).toBeGreaterThan(50);
+    expect(rows.some((r) => r.period === '2025-12')).toBe(true);
+    expect(rows.some((r) => r.period === '2026-12')).toBe(false);
+    expect(misses / rows.length).toBeGreaterThan(0.03);
+    expect(misses / rows.length).toBeLessThan(0.15);
+  });
+});
