@@ -307,6 +307,15 @@ describe('downloads', () => {
       code: 'BAD_USER_INPUT',
       field: 'groupBy',
     });
+    for (const query of ['status=BROKEN', 'warrantyExpiresBefore=soon']) {
+      const refused = await fetch(`${base}/reports/assetSummary.csv?groupBy=CI_CLASS&${query}`);
+      expect([query, refused.status]).toEqual([query, 400]);
+    }
+    // The CI filter's identifier lookup applies as in configurationItems.
+    const one = await fetch(`${base}/reports/assetSummary.csv?groupBy=CI_CLASS&identifier=r-sto-1`);
+    expect((await one.text()).trim().split('\r\n').slice(1)).toEqual([
+      expect.stringMatching(/^Storage,[^,]+,1,500000.3,/),
+    ]);
     expect((await fetch(`${base}/reports/nothing.csv`)).status).toBe(404);
   });
 });

@@ -94,6 +94,7 @@ try {
         nameContains: null,
         tag: null,
         warrantyExpiresBefore: null,
+        lookup: null,
         today: '2026-12-02',
         soon: '2027-03-02',
         until: '2027-12-01',

@@ -1,7 +1,18 @@
 // assetSummary: non-retired CIs matching the filter, grouped by $groupBy, with their count, the sum
 // of their original values in integer cents (exact) and their warranty states on $today
-// (EXPIRING_SOON up to $soon inclusive). DEPARTMENT groups by the owner, SUPPLIER by the supplier.
-MATCH (n:ConfigurationItem)
+// (EXPIRING_SOON up to $soon inclusive). $lookup (identifierLookup: asset tag, serial number, IP
+// address, identifier) narrows the candidates through the ci_identifiers index, as in ci-page.
+// DEPARTMENT groups by the owner, SUPPLIER by the supplier.
+CALL () {
+  WITH $lookup AS lookup WHERE lookup IS NULL
+  MATCH (n:ConfigurationItem)
+  RETURN n
+  UNION
+  WITH $lookup AS lookup WHERE lookup IS NOT NULL
+  CALL db.index.fulltext.queryNodes('ci_identifiers', lookup) YIELD node AS n
+  RETURN n
+}
+WITH n
   WHERE n.status <> 'RETIRED'
     AND ($classes IS NULL OR n.ciClass IN $classes)
     AND ($status IS NULL OR n.status IN $status)

@@ -16,10 +16,32 @@ import type {
 } from './models.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { identifierLookup } from './identifier-lookup.js';
-import { cmdbRepository as repo } from './repository.js';
+import { cmdbRepository as repo, type CIFilterParams } from './repository.js';
 
 /** Filter of `configurationItems`, as the API receives it. */
+const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+
 export type CIFilter = ConfigurationItemFilter;
+
+/** A CI filter of the API as the Cypher of CI lists and reports takes it; classes with subclasses. */
+export async function ciFilterParams(
+  caller: Caller<CmdbLoaders>,
+  filter: CIFilter | null | undefined,
+): Promise<CIFilterParams> {
+  const f = filter ?? {};
+  return {
+    classes: f.classIn ? (await caller.loaders.taxonomy()).withSubclasses(f.classIn) : null,
+    status: orNull(f.status),
+    environment: orNull(f.environment),
+    criticality: orNull(f.criticality),
+    ownerId: orNull(f.ownerId),
+    supplierId: orNull(f.supplierId),
+    nameContains: f.nameContains || null,
+    tag: orNull(f.tag),
+    warrantyExpiresBefore: orNull(f.warrantyExpiresBefore),
+    lookup: identifierLookup(f),
+  };
+}
 
 /** A page of dependency edges, each carrying its relationship. */
 export interface DependencyConnection {
@@ -32,8 +54,6 @@ export interface DependencyConnection {
   pageInfo: Connection<unknown>['pageInfo'];
   totalCount: number;
 }
-
-const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
 /** CMDB reads: every one needs VIEWER. */
 export class CmdbQueries {
@@ -76,21 +96,10 @@ export class CmdbQueries {
   ): Promise<Connection<ConfigurationItemModel>> {
     requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('configurationItems', first, after);
-    const f = filter ?? {};
-    const lookup = identifierLookup(f);
-    const classes = f.classIn ? (await caller.loaders.taxonomy()).withSubclasses(f.classIn) : null;
+    const params = await ciFilterParams(caller, filter);
     const { total, rows } = await this.executor.readSingle('configurationItems', (tx) =>
       repo.ciPage(tx, {
-        classes,
-        status: orNull(f.status),
-        environment: orNull(f.environment),
-        criticality: orNull(f.criticality),
-        ownerId: orNull(f.ownerId),
-        supplierId: orNull(f.supplierId),
-        nameContains: f.nameContains || null,
-        tag: orNull(f.tag),
-        warrantyExpiresBefore: orNull(f.warrantyExpiresBefore),
-        lookup,
+        ...params,
         after: page.after,
         limit: page.first + 1,
       }),

@@ -76,8 +76,8 @@ export function dependencyKey(r: { fromId: string; toId: string; kind: string })
   return `${r.fromId}\u0000${r.toId}\u0000${r.kind}`;
 }
 
-/** Filter and page arguments of a CI page, ready for `cmdb/ci-page`. */
-export interface CIPageParams {
+/** A CI filter as the Cypher of CI lists and reports takes it (null: any). */
+export interface CIFilterParams {
   classes: string[] | null;
   status: string[] | null;
   environment: string[] | null;
@@ -89,6 +89,10 @@ export interface CIPageParams {
   warrantyExpiresBefore: string | null;
   /** A query over the ci_identifiers index (identifierLookup), or null. */
   lookup: string | null;
+}
+
+/** Filter and page arguments of a CI page, ready for `cmdb/ci-page`. */
+export interface CIPageParams extends CIFilterParams {
   after: unknown[] | null;
   limit: number;
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner } from '../../graph/executor.js';
+import type { CIFilterParams } from '../cmdb/repository.js';
 import type { BudgetBaseRow } from './budget.js';
 
 /** The Cypher names of the reports, checked at start. */
@@ -9,19 +10,6 @@ export const REPORT_QUERIES = [
   'reports/data-quality',
   'reports/live-services',
 ] as const;
-
-/** CI filter parameters as `reports/asset-summary` takes them (null: any). */
-export interface AssetFilterParams {
-  classes: string[] | null;
-  status: string[] | null;
-  environment: string[] | null;
-  criticality: string[] | null;
-  ownerId: string | null;
-  supplierId: string | null;
-  nameContains: string | null;
-  tag: string | null;
-  warrantyExpiresBefore: string | null;
-}
 
 export interface AssetGroupRow {
   key: string | null;
@@ -40,7 +28,7 @@ export const reportRepository = {
   async assetGroups(
     tx: QueryRunner,
     groupBy: string,
-    filter: AssetFilterParams,
+    filter: CIFilterParams,
     today: string,
     soon: string,
   ): Promise<AssetGroupRow[]> {

@@ -13,7 +13,8 @@ import { CRITICALITIES, type OrgUnitModel, type SupplierModel } from '../cmdb/mo
 import { EXPIRING_SOON_DAYS } from '../cmdb/warranty.js';
 import { budgetEstimate, type BudgetInput, type BudgetModel } from './budget.js';
 import { exactCents, toUnits } from './money.js';
-import { reportRepository as repo, type AssetFilterParams } from './repository.js';
+import { ciFilterParams, type CIFilter } from '../cmdb/queries.js';
+import { reportRepository as repo } from './repository.js';
 
 export const ASSET_GROUPINGS = [
   'DEPARTMENT',
@@ -23,20 +24,6 @@ export const ASSET_GROUPINGS = [
   'ENVIRONMENT',
 ] as const;
 export type AssetGrouping = (typeof ASSET_GROUPINGS)[number];
-
-/** The CI filter of the API (ConfigurationItemFilter), as far as reports apply it. */
-export interface ReportCIFilter {
-  classIn?: string[] | null;
-  status?: string[] | null;
-  environment?: string[] | null;
-  criticality?: string[] | null;
-  ownerId?: string | null;
-  supplierId?: string | null;
-  nameContains?: string | null;
-  tag?: string | null;
-  warrantyExpiresBefore?: string | null;
-  [other: string]: unknown;
-}
 
 export interface AssetSummaryRowModel {
   key: string;
@@ -105,7 +92,7 @@ export class ReportService {
   async assetSummary(
     caller: Caller<CmdbLoaders>,
     groupBy: AssetGrouping,
-    filter: ReportCIFilter | null | undefined,
+    filter: CIFilter | null | undefined,
   ): Promise<AssetSummaryRowModel[]> {
     requireRole(caller.actor, 'VIEWER');
     if (!ASSET_GROUPINGS.includes(groupBy))
@@ -113,19 +100,7 @@ export class ReportService {
         `groupBy must be one of ${ASSET_GROUPINGS.join(', ')}`,
         'groupBy',
       );
-    const f = filter ?? {};
-    const taxonomy = await caller.loaders.taxonomy();
-    const params: AssetFilterParams = {
-      classes: f.classIn?.length ? taxonomy.withSubclasses(f.classIn) : null,
-      status: orNull(f.status),
-      environment: orNull(f.environment),
-      criticality: orNull(f.criticality),
-      ownerId: orNull(f.ownerId),
-      supplierId: orNull(f.supplierId),
-      nameContains: f.nameContains || null,
-      tag: orNull(f.tag),
-      warrantyExpiresBefore: orNull(f.warrantyExpiresBefore),
-    };
+    const params = await ciFilterParams(caller, filter);
     const today = shanghaiToday();
     const groups = await this.executor.readSingle('assetSummary', (tx) =>
       repo.assetGroups(tx, groupBy, params, today, addDays(today, EXPIRING_SOON_DAYS)),

@@ -6,6 +6,7 @@
 import { BadUserInputError } from '../../errors.js';
 import type { Caller } from '../access/caller.js';
 import type { CmdbLoaders } from '../cmdb/loaders.js';
+import { CI_STATUSES, CRITICALITIES, ENVIRONMENTS, SERVICE_CATEGORIES } from '../cmdb/models.js';
 import { ASSET_GROUPINGS, type AssetGrouping, type ReportService } from './service.js';
 
 export type Cell = string | number;
@@ -50,6 +51,28 @@ const listArg = (q: URLSearchParams, name: string) => {
     : undefined;
 };
 
+/** A comma-separated list of enum values; BAD_USER_INPUT naming it for a value not allowed. */
+function enumsArg<T extends string>(
+  q: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T[] | undefined {
+  const values = listArg(q, name);
+  const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
+  if (bad !== undefined)
+    throw new BadUserInputError(`${name}: ${bad} is not one of ${allowed.join(', ')}`, name);
+  return values as T[] | undefined;
+}
+
+/** A date argument (YYYY-MM-DD). */
+function dateArg(q: URLSearchParams, name: string): string | undefined {
+  const v = q.get(name);
+  if (v === null || v === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    throw new BadUserInputError(`${name} must be a date (YYYY-MM-DD)`, name);
+  return v;
+}
+
 /** A number argument; BAD_USER_INPUT naming it when it is not one. */
 function numberArg(q: URLSearchParams, name: string): number | undefined {
   const v = q.get(name);
@@ -89,14 +112,18 @@ export async function reportTable(
         );
       const rows = await reports.assetSummary(caller, groupBy, {
         classIn: listArg(q, 'classIn'),
-        status: listArg(q, 'status'),
-        environment: listArg(q, 'environment'),
-        criticality: listArg(q, 'criticality'),
+        status: enumsArg(q, 'status', CI_STATUSES),
+        environment: enumsArg(q, 'environment', ENVIRONMENTS),
+        criticality: enumsArg(q, 'criticality', CRITICALITIES),
         ownerId: q.get('ownerId'),
         supplierId: q.get('supplierId'),
         nameContains: q.get('nameContains'),
         tag: q.get('tag'),
-        warrantyExpiresBefore: q.get('warrantyExpiresBefore'),
+        warrantyExpiresBefore: dateArg(q, 'warrantyExpiresBefore'),
+        assetTag: q.get('assetTag'),
+        serialNumber: q.get('serialNumber'),
+        ipAddress: q.get('ipAddress'),
+        identifier: q.get('identifier'),
       });
       return {
         columns: [
@@ -127,7 +154,10 @@ export async function reportTable(
       };
     }
     case 'spofRegister': {
-      const filter = { category: listArg(q, 'category'), criticality: listArg(q, 'criticality') };
+      const filter = {
+        category: enumsArg(q, 'category', SERVICE_CATEGORIES),
+        criticality: enumsArg(q, 'criticality', CRITICALITIES),
+      };
       const entries = async function* () {
         for (let after: string | null = null; ;) {
           const page = await reports.spofRegister(caller, filter, 200, after);
