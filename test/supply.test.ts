@@ -351,6 +351,10 @@ describe('roles', () => {
       expect(errorOf(await a.as(who, RECORD, measurement)).code).toBe('FORBIDDEN');
     }
     expect((await a.as('admin', CREATE_CONTRACT, contract)).data?.createContract.id).toBe('ctr-r');
+    const UPDATE = `mutation { updateContract(id: "ctr-r", expectedVersion: 1, input: { phase: COMPLETION }) { version } }`;
+    for (const who of ['viewer', 'pm'])
+      expect(errorOf(await a.as(who, UPDATE)).code).toBe('FORBIDDEN');
+    expect((await a.as('admin', UPDATE)).data?.updateContract.version).toBe(2);
     expect((await a.as('admin', RECORD, measurement)).data?.recordSlaMeasurements.created).toBe(1);
     const read = await a.as(
       'viewer',

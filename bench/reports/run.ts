@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { App } from '../../src/main.js';
 import {
   benchApp,
+  benchHeaders,
   benchNeo4j,
   graphqlClient,
   importEstate,
@@ -72,7 +73,10 @@ try {
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(process.pid))), 20);
   const tx = performance.now();
-  const res = await fetch(`${base}/reports/assetSummary.xlsx?groupBy=CI_CLASS&lang=zh`);
+  const res = await fetch(`${base}/reports/assetSummary.xlsx?groupBy=CI_CLASS&lang=zh`, {
+    headers: { authorization: benchHeaders.authorization },
+  });
+  if (res.status !== 200) throw new Error(`the XLSX download answered ${res.status}`);
   const bytes = (await res.arrayBuffer()).byteLength;
   const xlsxMs = +(performance.now() - tx).toFixed(1);
   clearInterval(sampler);
