@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exportGraph, restoreGraph } from '../src/modules/backup/backup.js';
+import pino from 'pino';
+import { seedChangesIfEmpty } from '../src/modules/change/seed.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
+import { seedMeasurementsIfEmpty } from '../src/modules/supply/seed.js';
 import { factories } from './support/factories.js';
 import { callerOf, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -20,6 +23,9 @@ beforeAll(async () => {
     `mutation($id: ID!, $v: Int!) { updateKnownError(id: $id, expectedVersion: $v, input: { cause: "查明" }, changeNote: "补充") { id } }`,
     { id: a.id, v: a.version },
   );
+  // The change calendar and the SLA ledger are part of the graph too.
+  await seedChangesIfEmpty(t.app.executor, t.app.services, pino({ level: 'silent' }));
+  await seedMeasurementsIfEmpty(t.app.executor, t.app.services, pino({ level: 'silent' }));
 }, 180000);
 afterAll(async () => {
   await t.close();
@@ -56,6 +62,10 @@ describe('export and restore', () => {
     expect(before.header).toMatchObject({ format: 'egov-cmdb-export', version: 1 });
     expect(before.nodes.some((n) => n.includes('KnownErrorRevision'))).toBe(true);
     expect(before.nodes.some((n) => n.includes('ChangeRecord'))).toBe(true);
+    for (const label of ['ChangeRequest', 'BlackoutWindow', 'Contract', 'SlaMeasurement'])
+      expect([label, before.nodes.some((n) => n.includes(`"${label}"`))]).toEqual([label, true]);
+    expect(before.rels.some((r) => r.startsWith('["SUBCONTRACT_OF"'))).toBe(true);
+    expect(before.rels.some((r) => r.startsWith('["TARGETS"'))).toBe(true);
 
     const refused = restoreGraph(t.app.executor, first, { replace: false });
     await expect(refused).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });

@@ -39,7 +39,12 @@ const LABELS = new Set([
   'KnownErrorRevision',
   'Sequence',
   'TopologyVersion',
+  'TopologyChange',
   'SearchOutbox',
+  'ChangeRequest',
+  'BlackoutWindow',
+  'Contract',
+  'SlaMeasurement',
 ]);
 const TYPES = new Set([
   ...DEPENDENCY_KINDS,
@@ -52,6 +57,10 @@ const TYPES = new Set([
   'APPLIES_TO',
   'APPLIES_TO_CLASS',
   'HAS_REVISION',
+  'TARGETS',
+  'CONTRACTED_WITH',
+  'SUBCONTRACT_OF',
+  'COVERS',
 ]);
 
 /** The first line of an export file. */
