@@ -71,9 +71,24 @@ export async function signedIn(page: Page, who: Person, url = '/'): Promise<void
   await page.goto(url);
 }
 
-/** Fails on any serious or critical accessibility violation (axe-core) of the page as it is. */
+/**
+ * Fails on any serious or critical accessibility violation (axe-core) of the page as it is. axe
+ * throws (rather than reports) when the page changes its DOM under it while it runs (GraphiQL's
+ * editors do, on a loaded machine): then it runs again once the page has drawn two more frames, up
+ * to three times.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
+  let result: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
+  for (let attempt = 1; !result; attempt++) {
+    try {
+      result = await new AxeBuilder({ page }).analyze();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    }
+  }
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map(
