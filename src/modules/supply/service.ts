@@ -208,13 +208,13 @@ export class SupplyService {
       throw new BadUserInputError('to must be a month such as 2026-12', 'to');
     if (to.first < from.first || to.first - from.first >= 36)
       throw new BadUserInputError('to must be within 36 months after from', 'to');
-    const contracts = await this.contracts(caller);
-    const holders = [...new Set(contracts.map((c) => c.supplierId))];
+    // One read of the contracts, their parties and services, and their measurements, for every card.
+    const ledger = await this.ledger(caller, await this.contracts(caller));
     const out = [];
-    for (const supplierId of holders) {
+    for (const supplierId of new Set(ledger.contracts.map((c) => c.supplierId))) {
       const points: CompliancePointModel[] = [];
       for (let m = from.first; m <= to.first; m++) {
-        const card = await this.scorecard(caller, supplierId, monthText(m), contracts);
+        const card = cardOf(supplierId, parsePeriod(monthText(m))!, ledger);
         points.push({
           period: card.period,
           measured: card.measured,
@@ -222,8 +222,7 @@ export class SupplyService {
           compliance: card.compliance,
         });
       }
-      const supplier = (await caller.loaders.entity.load(supplierId)) as SupplierModel;
-      out.push({ supplier, points });
+      out.push({ supplier: ledger.suppliers.get(supplierId)!, points });
     }
     return out.sort((a, b) => compareNames(a.supplier.name, b.supplier.name));
   }
@@ -233,41 +232,59 @@ export class SupplyService {
     caller: Caller<CmdbLoaders>,
     supplierId: string,
     periodText: string,
-    allContracts?: ContractModel[],
   ): Promise<ScorecardModel> {
     requireRole(caller.actor, 'VIEWER');
     const period = periodArg(periodText, 'period')!;
     const supplier = await caller.loaders.entity.load(supplierId);
     if (supplier?.__typename !== 'Supplier') throw new NotFoundError('Supplier', supplierId);
-    const startDay = `${Math.floor(period.first / 12)}-${String((period.first % 12) + 1).padStart(2, '0')}-01`;
-    const endMonth = period.end;
-    const endDay = `${Math.floor(endMonth / 12)}-${String((endMonth % 12) + 1).padStart(2, '0')}-01`;
-    const contracts = (allContracts ?? (await this.contracts(caller))).filter(
-      (c) => c.start < endDay && c.end >= startDay,
-    );
+    const ledger = await this.ledger(caller, inForce(await this.contracts(caller), period));
+    ledger.suppliers.set(supplierId, supplier as SupplierModel);
+    return cardOf(supplierId, period, ledger);
+  }
+
+  /** The contracts with their suppliers and services, and every measurement of those services. */
+  private async ledger(caller: Caller<CmdbLoaders>, contracts: ContractModel[]): Promise<Ledger> {
     const entityIds = [...new Set(contracts.flatMap((c) => [c.supplierId, ...c.serviceIds]))];
     const entities = (await caller.loaders.entity.loadMany(entityIds)).filter(
       (e): e is EntityModel => !(e instanceof Error) && e != null,
     );
-    const suppliers = new Map<string, SupplierModel>([[supplierId, supplier as SupplierModel]]);
+    const suppliers = new Map<string, SupplierModel>();
     const services = new Map<string, ServiceModel>();
     for (const e of entities) {
       if (e.__typename === 'Supplier') suppliers.set(e.id, e as SupplierModel);
       if (e.__typename === 'Service') services.set(e.id, e as ServiceModel);
     }
-    const measured = await this.executor.readSingle('supplierScorecard', (tx) =>
+    const measurements = await this.executor.readSingle('supplierScorecard', (tx) =>
       repo.measurementsOf(tx, [...services.keys()]),
     );
-    const inPeriod = measured.filter((m) => {
+    return { contracts, suppliers, services, measurements };
+  }
+}
+
+/** What scorecards are computed from: contracts, their parties and services, measurements. */
+interface Ledger {
+  contracts: ContractModel[];
+  suppliers: Map<string, SupplierModel>;
+  services: Map<string, ServiceModel>;
+  measurements: MeasurementModel[];
+}
+
+/** The contracts in force during a period (their terms are inclusive days). */
+const inForce = (contracts: ContractModel[], period: Period) =>
+  contracts.filter(
+    (c) => c.start < `${monthText(period.end)}-01` && c.end >= `${monthText(period.first)}-01`,
+  );
+
+/** A supplier's card for a period from a ledger: contracts in force, measurements within it. */
+function cardOf(supplierId: string, period: Period, ledger: Ledger): ScorecardModel {
+  return scorecard(supplierId, {
+    period: period.text,
+    contracts: inForce(ledger.contracts, period),
+    suppliers: ledger.suppliers,
+    services: ledger.services,
+    measurements: ledger.measurements.filter((m) => {
       const p = parsePeriod(m.period);
       return p !== undefined && within(p, period, period);
-    });
-    return scorecard(supplierId, {
-      period: periodText,
-      contracts,
-      suppliers,
-      services,
-      measurements: inPeriod,
-    });
-  }
+    }),
+  });
 }
