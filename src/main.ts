@@ -118,7 +118,7 @@ export function composeServices(
     knowledgeQueries: new KnowledgeQueries(executor, search),
     search,
     supply: new SupplyService(executor),
-    reports: new ReportService(executor, impact),
+    reports: new ReportService(executor, impact, () => topologyIndex.exact()),
   };
 }
 

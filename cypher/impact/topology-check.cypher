@@ -20,5 +20,11 @@ RETURN version, epoch, CASE WHEN size(ids) <= $maxIds THEN ids END AS ids,
     MATCH (n:Entity)
     WHERE n.id IN ids AND n:Component
     RETURN {id: n.id, service: n:Service, retired: n.status = 'RETIRED', minMembersUp: n.minMembersUp,
-      out: [(n)-[r]->(d:Component) WHERE type(r) IN $kinds | [d.id, type(r) = 'MEMBER', r.strength = 'HARD']]}
+      out: [(n)-[r]->(d:Component) WHERE type(r) IN $kinds | [d.id, type(r) = 'MEMBER', r.strength = 'HARD']],
+      asset: CASE WHEN n:ConfigurationItem THEN [n.ciClass, n.status, n.environment, n.criticality,
+        n.location, head([(n)-[:OWNED_BY]->(o:OrgUnit) | o.id]),
+        head([(n)-[:SUPPLIED_BY]->(s:Supplier) | s.id]),
+        toInteger(round(coalesce(n.originalValue, 0.0) * 100)), toString(n.warrantyExpiry),
+        n.assetTag IS NULL AND n.serialNumber IS NULL AND n.purchaseDate IS NULL
+          AND n.originalValue IS NULL AND n.warrantyExpiry IS NULL] END}
   } ELSE [] END AS rows

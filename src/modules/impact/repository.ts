@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor, QueryRunner } from '../../graph/executor.js';
+import type { AssetRow } from './asset-columns.js';
 import { DEPENDENCY_KINDS, type DependencyKind, type DependencyStrength } from '../cmdb/models.js';
 
 /** The Cypher names the impact module uses, checked at start. */
@@ -27,6 +28,8 @@ export interface TopologyRow extends Omit<ComponentFacts, 'memberCount'> {
   id: string;
   /** Outgoing edges: target id, whether it is a MEMBER edge, whether it is HARD. */
   out: [string, boolean, boolean][];
+  /** A CI's asset columns (the reports' ledger); null for a service. */
+  asset?: AssetRow | null;
 }
 
 /** One dependency edge, with the facts of the end the walk has not seen yet. */
@@ -79,7 +82,12 @@ function factsOf(r: Record<string, unknown>): ComponentFacts {
 
 function topologyRowOf(r: Record<string, unknown>): TopologyRow {
   const { memberCount: _memberCount, ...facts } = factsOf(r);
-  return { id: String(r.id), ...facts, out: r.out as TopologyRow['out'] };
+  return {
+    id: String(r.id),
+    ...facts,
+    out: r.out as TopologyRow['out'],
+    asset: (r.asset as AssetRow | null | undefined) ?? null,
+  };
 }
 
 const versionOf = (r: Record<string, unknown>): TopologyVersion => ({

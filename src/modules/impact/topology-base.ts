@@ -1,3 +1,4 @@
+import { AssetColumns, assetOf } from './asset-columns.js';
 import type { TopologyRow } from './repository.js';
 
 /** Component flags of a full read. */
@@ -27,8 +28,8 @@ export function edgeFlagsOf(member: boolean, hard: boolean): number {
 
 /**
  * What a full read of the graph built, shared by the copy it made and every patch of it: the ids
- * of the components it read, their flags, k and member counts, and their incoming and outgoing
- * edges as compressed arrays over dense integer ids, never changed once built; and `overridden`,
+ * of the components it read, their flags, k and member counts, their incoming and outgoing
+ * edges as compressed arrays over dense integer ids and the CIs' asset columns, never changed once built; and `overridden`,
  * which only ever gains ones: the components some patch of this read has overridden (a copy
  * looks its overrides up only there).
  */
@@ -43,6 +44,8 @@ export class TopologyBase {
     readonly members: Int32Array,
     readonly incoming: CompressedEdges,
     readonly outgoing: CompressedEdges,
+    /** The CIs' asset columns (the reports' ledger). */
+    readonly assets: AssetColumns,
   ) {
     this.overridden = new Uint8Array(ids.length);
   }
@@ -110,6 +113,8 @@ export class TopologyBase {
       }
     }
     const count = ids.length;
+    const assets = new AssetColumns(count);
+    for (const r of rows) assets.set(index.get(r.id)!, assetOf(r.asset));
     const flags = Uint8Array.from(flagList);
     const members = new Int32Array(count);
     for (let e = 0; e < edges; e++) {
@@ -124,6 +129,7 @@ export class TopologyBase {
       members,
       compress(count, edges, to, from, edgeFlags),
       compress(count, edges, from, to, edgeFlags),
+      assets,
     );
   }
 }

@@ -150,6 +150,11 @@ export class TopologyIndexHolder implements TopologySource {
     this.poller.unref();
   }
 
+  /** The copy exact for the current version (`fresh()`, else `current()`), or undefined. */
+  async exact(): Promise<TopologyIndex | undefined> {
+    return this.fresh() ?? (await this.current());
+  }
+
   /** Stops the background checks. */
   stop(): void {
     clearInterval(this.poller);

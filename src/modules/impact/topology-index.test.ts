@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { assetOf } from './asset-columns.js';
 import { propagate } from './propagation.js';
 import type { TopologyRow } from './repository.js';
 import { ServiceModelCache } from './topology-holder.js';
@@ -29,6 +30,25 @@ function statesOf(index: TopologyIndex, failed: string[]) {
   const nodes = failed.map((id) => index.find(id)!);
   const { states } = propagate(index, nodes, []);
   return Object.fromEntries([...states].map(([n, s]) => [index.idOf(n), s]));
+}
+
+/** The asset ledger a copy holds: every CI's facts and whether it has dependencies, by id. */
+function ledgerOf(index: TopologyIndex) {
+  const cis: Record<string, unknown> = {};
+  index.forEachAsset((facts, node) => {
+    cis[index.idOf(node)] = { ...facts, linked: index.hasDependencies(node) };
+  });
+  return cis;
+}
+
+/** The ledger the rows of a graph state: each CI's decoded facts, linked when an edge touches it. */
+function expectedLedger(rows: TopologyRow[]) {
+  const linked = new Set(
+    rows.flatMap((r) => (r.out.length ? [r.id, ...r.out.map(([to]) => to)] : [])),
+  );
+  const cis: Record<string, unknown> = {};
+  for (const r of rows) if (r.asset) cis[r.id] = { ...assetOf(r.asset), linked: linked.has(r.id) };
+  return cis;
 }
 
 const row = (
@@ -112,6 +132,18 @@ describe('TopologyIndex.withChanges', () => {
           fc.record({ to: fc.constantFrom(...targets), member: fc.boolean(), hard: fc.boolean() }),
           { maxLength: 4 },
         ),
+        asset: fc.tuple(
+          fc.constantFrom('Server', 'Switch'),
+          fc.constantFrom('ACTIVE', 'RETIRED'),
+          fc.option(fc.constantFrom('PRODUCTION', 'TEST')),
+          fc.option(fc.constantFrom('HIGH', 'LOW')),
+          fc.option(fc.constantFrom('机房A', 'B')),
+          fc.option(fc.constantFrom('org-1', 'org-2')),
+          fc.option(fc.constantFrom('sup-1')),
+          fc.integer({ min: 0, max: 10 ** 9 }),
+          fc.option(fc.constantFrom('2025-01-31', '2027-06-01')),
+          fc.boolean(),
+        ),
       })
       .map((r): TopologyRow => ({
         id,
@@ -120,6 +152,7 @@ describe('TopologyIndex.withChanges', () => {
         minMembersUp: r.minMembersUp,
         // MEMBER edges leave groups only, as the CMDB enforces.
         out: r.out.map((e) => [e.to, e.member && r.minMembersUp !== null, e.hard]),
+        asset: r.service ? null : r.asset,
       }));
   const graphAndChanges = fc.integer({ min: 1, max: 12 }).chain((n) =>
     fc.tuple(
@@ -161,6 +194,8 @@ describe('TopologyIndex.withChanges', () => {
           index = index.withChanges(i + 2, rows);
           const full = TopologyIndex.fromRows(i + 2, [...graph.values()]);
           expect(view(index)).toEqual(view(full));
+          expect(ledgerOf(index)).toEqual(ledgerOf(full));
+          expect(ledgerOf(index)).toEqual(expectedLedger([...graph.values()]));
           for (const id of graph.keys())
             expect(statesOf(index, [id])).toEqual(statesOf(full, [id]));
         });

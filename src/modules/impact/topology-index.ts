@@ -1,4 +1,5 @@
 import type { IncomingVisitor, TopologyView } from './propagation.js';
+import { blankFacts, type AssetFacts } from './asset-columns.js';
 import type { TopologyRow } from './repository.js';
 import { HARD, MEMBER, RETIRED, SERVICE, TopologyBase, type Adjacency } from './topology-base.js';
 import { patchParts, type AddedComponents, type Override } from './topology-patch.js';
@@ -136,6 +137,29 @@ export class TopologyIndex implements TopologyView {
         visit(nodes[i]!, (f & MEMBER) !== 0, (f & HARD) !== 0);
       }
     }
+  }
+
+  /**
+   * Visits every CI with its asset facts (the reports' ledger), in dense-id order. The facts
+   * object of the full read's CIs is reused from one visit to the next: copy what you keep.
+   */
+  forEachAsset(visit: (facts: AssetFacts, node: number) => void): void {
+    const into = blankFacts();
+    const { assets, overridden } = this.base;
+    const size = this.size;
+    for (let n = 0; n < size; n++) {
+      const o = overridden[n] ? this.overrides.get(n) : undefined;
+      const facts = o && o.asset !== undefined ? o.asset : assets.read(n, into);
+      if (facts) visit(facts, n);
+    }
+  }
+
+  /** Whether a component has a dependency edge in either direction (see dataQuality's orphans). */
+  hasDependencies(node: number): boolean {
+    if (this.outgoing(node).nodes.length > 0) return true;
+    let any = false;
+    this.forEachIncoming(node, () => (any = true));
+    return any;
   }
 
   /** The outgoing edges of a component. */

@@ -1,4 +1,5 @@
 import { edgeFlagsOf, flagsOf, type Adjacency, type TopologyBase } from './topology-base.js';
+import { assetOf, type AssetFacts } from './asset-columns.js';
 import type { TopologyRow } from './repository.js';
 
 /**
@@ -19,6 +20,8 @@ export interface Override {
   /** Its incoming edges, when a patch changed them, and its outgoing ones, when it rewrote them. */
   in?: IncomingDelta;
   out?: Adjacency;
+  /** Its asset facts when a patch read its row (null: not a CI). */
+  asset?: AssetFacts | null;
 }
 
 /** Components added by patches since the base was read: a few, so copied with each patch. */
@@ -46,9 +49,9 @@ export interface Patch extends CopyParts {
 
 /**
  * The overrides of a copy patched with the current `rows` of the components written since:
- * each changed component's flags, k and outgoing edges are replaced, and with them the incoming
- * edge lists of the components whose edges from it changed. Member counts are left to the caller,
- * which reads them off the patched copy. `outgoing` reads the unpatched copy's outgoing edges.
+ * each changed component's flags, k, outgoing edges and asset facts are replaced, and with them
+ * the incoming edge lists of the components whose edges from it changed. Member counts are left to
+ * the caller, which reads them off the patched copy. `outgoing` reads the unpatched copy's outgoing edges.
  */
 export function patchParts(
   parts: CopyParts,
@@ -110,6 +113,7 @@ export function patchParts(
     o.flags = flagsOf(row);
     o.k = row.minMembersUp ?? -1;
     o.out = out;
+    o.asset = assetOf(row.asset);
   }
   // Every target of a changed component counts as touched, edited or not (answersAlike).
   for (const [target, e] of edits) {

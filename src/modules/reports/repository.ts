@@ -7,7 +7,8 @@ export const REPORT_QUERIES = [
   'reports/asset-summary',
   'reports/warranty-forecast',
   'reports/budget-base',
-  'reports/data-quality',
+  'reports/data-quality-cis',
+  'reports/data-quality-catalog',
   'reports/live-services',
 ] as const;
 
@@ -68,8 +69,15 @@ export const reportRepository = {
     }));
   },
 
-  async dataQuality(tx: QueryRunner, sample: number): Promise<Record<string, unknown>> {
-    const [row] = await tx.run('reports/data-quality', { sample });
+  /** dataQuality's CI checks, read from the graph (the ledger's twin: reports/ledger.ts). */
+  async ciQuality(tx: QueryRunner, sample: number): Promise<Record<string, unknown>> {
+    const [row] = await tx.run('reports/data-quality-cis', { sample });
+    return row ?? {};
+  },
+
+  /** dataQuality's service and known-error checks. */
+  async catalogQuality(tx: QueryRunner, sample: number): Promise<Record<string, unknown>> {
+    const [row] = await tx.run('reports/data-quality-catalog', { sample });
     return row ?? {};
   },
 

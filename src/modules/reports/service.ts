@@ -14,6 +14,8 @@ import { EXPIRING_SOON_DAYS } from '../cmdb/warranty.js';
 import { budgetEstimate, type BudgetInput, type BudgetModel } from './budget.js';
 import { exactCents, toUnits } from './money.js';
 import { ciFilterParams, type CIFilter } from '../cmdb/queries.js';
+import * as ledgers from './ledger.js';
+import type { AssetLedger } from './ledger.js';
 import { reportRepository as repo } from './repository.js';
 
 export const ASSET_GROUPINGS = [
@@ -87,6 +89,11 @@ export class ReportService {
   constructor(
     private readonly executor: Executor,
     private readonly spofs: { singlePointsOfFailure(ids: readonly string[]): Promise<string[][]> },
+    /**
+     * The asset ledger when a copy exact for the graph's current version is at hand (one version
+     * read), else undefined: the reports then aggregate in Cypher.
+     */
+    private readonly ledger: () => Promise<AssetLedger | undefined> = async () => undefined,
   ) {}
 
   async assetSummary(
@@ -102,9 +109,13 @@ export class ReportService {
       );
     const params = await ciFilterParams(caller, filter);
     const today = shanghaiToday();
-    const groups = await this.executor.readSingle('assetSummary', (tx) =>
-      repo.assetGroups(tx, groupBy, params, today, addDays(today, EXPIRING_SOON_DAYS)),
-    );
+    const soon = addDays(today, EXPIRING_SOON_DAYS);
+    const ledger = ledgers.ledgerServes(params) ? await this.ledger() : undefined;
+    const groups = ledger
+      ? ledgers.assetGroups(ledger, groupBy, params, today, soon)
+      : await this.executor.readSingle('assetSummary', (tx) =>
+          repo.assetGroups(tx, groupBy, params, today, soon),
+        );
     const labelOf = await this.labeller(caller, groupBy);
     return groups
       .map((g) => {
@@ -175,9 +186,12 @@ export class ReportService {
     });
     const endK = y * 12 + (m - 1) + n;
     const until = `${Math.floor(endK / 12)}-${String((endK % 12) + 1).padStart(2, '0')}-01`;
-    const rows = await this.executor.readSingle('warrantyForecast', (tx) =>
-      repo.warrantyMonths(tx, today, until),
-    );
+    const ledger = await this.ledger();
+    const rows = ledger
+      ? ledgers.warrantyMonths(ledger, today, until)
+      : await this.executor.readSingle('warrantyForecast', (tx) =>
+          repo.warrantyMonths(tx, today, until),
+        );
     const byMonth = new Map(rows.map((r) => [r.month, r]));
     const expired = byMonth.get('expired');
     return {
@@ -227,9 +241,19 @@ export class ReportService {
 
   async dataQuality(caller: Caller): Promise<{ checks: DataQualityCheckModel[] }> {
     requireRole(caller.actor, 'VIEWER');
-    const r = await this.executor.readSingle('dataQuality', (tx) =>
-      repo.dataQuality(tx, DATA_QUALITY_SAMPLE),
-    );
+    const ledger = await this.ledger();
+    // The CI checks from the ledger when it is current, else read with the others in one snapshot.
+    const r = ledger
+      ? {
+          ...ledgers.ciQuality(ledger, DATA_QUALITY_SAMPLE),
+          ...(await this.executor.readSingle('dataQuality', (tx) =>
+            repo.catalogQuality(tx, DATA_QUALITY_SAMPLE),
+          )),
+        }
+      : await this.executor.readTx('dataQuality', async (tx) => ({
+          ...(await repo.ciQuality(tx, DATA_QUALITY_SAMPLE)),
+          ...(await repo.catalogQuality(tx, DATA_QUALITY_SAMPLE)),
+        }));
     const fields: Record<string, [string, string, string]> = {
       CI_WITHOUT_OWNER: ['cis', 'noOwnerCount', 'noOwner'],
       CI_WITHOUT_SUPPLIER: ['cis', 'noSupplierCount', 'noSupplier'],
@@ -262,9 +286,12 @@ export class ReportService {
   ): Promise<BudgetModel> {
     requireRole(caller.actor, 'VIEWER');
     const taxonomy = await caller.loaders.taxonomy();
-    const base = await this.executor.readSingle('budgetEstimate', (tx) =>
-      repo.budgetBase(tx, shanghaiToday()),
-    );
+    const ledger = await this.ledger();
+    const base = ledger
+      ? ledgers.budgetBase(ledger, shanghaiToday())
+      : await this.executor.readSingle('budgetEstimate', (tx) =>
+          repo.budgetBase(tx, shanghaiToday()),
+        );
     const names = await this.namesOf('orgUnits');
     return budgetEstimate(year, base, input, taxonomy, {
       department: (id) =>
