@@ -74,6 +74,8 @@ export interface Config {
    * in the background every N/2 ms to stay inside it.
    */
   impactIndexMaxAgeMs: number;
+  /** Rows per transaction of a batched import (`npm run import`, the demo seed). */
+  importBatchSize: number;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
   meili: {
     url: string | undefined;
@@ -208,6 +210,7 @@ export function loadConfig(
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
     },
     impactIndexMaxAgeMs: integer('IMPACT_INDEX_MAX_AGE_MS', 0, 0, 60000),
+    importBatchSize: integer('IMPORT_BATCH_SIZE', 5000, 10, 50000),
     meili: {
       url: env.MEILI_URL || undefined,
       apiKey: secret('MEILI_API_KEY'),

@@ -69,6 +69,7 @@ import { KNOWLEDGE_QUERIES } from './modules/knowledge/repository.js';
 import { seedKnowledgeIfEmpty } from './modules/knowledge/seed.js';
 import { createSearchEngine } from './search/engines.js';
 import { fromRoot } from './paths.js';
+import { STATUS_QUERIES } from './status.js';
 import { allResolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import type { Services } from './services.js';
@@ -85,6 +86,7 @@ export const ALL_QUERIES: readonly string[] = [
   ...SUPPLY_QUERIES,
   ...REPORT_QUERIES,
   ...BACKUP_QUERIES,
+  ...STATUS_QUERIES,
 ];
 
 /** Builds the application services over one executor and one knowledge-search engine. */
@@ -92,7 +94,7 @@ export function composeServices(
   executor: Executor,
   search: KnowledgeSearchEngine,
   logger: Logger,
-  options: { impactIndexMaxAgeMs?: number; access?: AccessOptions } = {},
+  options: { impactIndexMaxAgeMs?: number; importBatchSize?: number; access?: AccessOptions } = {},
 ): Services {
   const topologyIndex = new TopologyIndexHolder(
     executor,
@@ -112,7 +114,10 @@ export function composeServices(
     changeQueries,
     cmdb: new CmdbService(executor),
     cmdbQueries: new CmdbQueries(executor),
-    importer: new ImportService(executor, { extensions: [changeImport, measurementImport] }),
+    importer: new ImportService(executor, {
+      extensions: [changeImport, measurementImport],
+      batchSize: options.importBatchSize,
+    }),
     impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),
@@ -172,8 +177,12 @@ export async function seedDemoIfEmpty(
   const doc = JSON.parse(
     readFileSync(fromRoot('seed', 'demo-cmdb.json'), 'utf8'),
   ) as ImportDocument;
-  const result = await services.importer.importConfiguration(cliCaller('seed'), doc, 'batched');
-  logger.info(result, 'demo CMDB loaded into the empty database');
+  const { created, updated, unchanged } = await services.importer.importConfiguration(
+    cliCaller('seed'),
+    doc,
+    'batched',
+  );
+  logger.info({ created, updated, unchanged }, 'demo CMDB loaded into the empty database');
 }
 
 /** Connects to Neo4j at `uri`, migrates, and serves GraphQL over HTTP on the configured host and port. */
@@ -192,6 +201,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   );
   const services = composeServices(executor, search, logger, {
     impactIndexMaxAgeMs: config.impactIndexMaxAgeMs,
+    importBatchSize: config.importBatchSize,
     access: {
       apiKeysFile: config.authMode === 'token' ? config.auth.apiKeysFile : undefined,
       adminRequiresJwt: config.auth.adminRequiresJwt,

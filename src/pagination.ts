@@ -23,6 +23,7 @@ export const CURSOR_LISTS = {
   auditEvents: ['number'],
   changeRequests: ['string', 'string'],
   spofRegister: ['number', 'string', 'string'],
+  importChanges: ['number', 'string'],
 } as const satisfies Record<string, readonly CursorPart[]>;
 export type CursorList = keyof typeof CURSOR_LISTS;
 

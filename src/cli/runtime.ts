@@ -43,7 +43,10 @@ export async function withServices<T>(
     await ensureTaxonomy(executor);
     const search = await createSearchEngine(config, executor, logger);
     try {
-      return await work(composeServices(executor, search, logger), executor, logger, config);
+      const services = composeServices(executor, search, logger, {
+        importBatchSize: config.importBatchSize,
+      });
+      return await work(services, executor, logger, config);
     } finally {
       await search.stop();
     }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import type { Logger } from 'pino';
 import { fromRoot } from '../paths.js';
@@ -93,12 +94,17 @@ export async function startLocalNeo4j(options: {
     });
   });
   log.info({ port, dataDir: options.dataDir }, 'neo4j-local ready');
+  // Where it listens, for `npm run status` while it runs (removed when it stops).
+  const uri = `bolt://127.0.0.1:${port}`;
+  const uriFile = path.join(options.dataDir, 'bolt-uri');
+  writeFileSync(uriFile, `${uri}\n`);
   return {
-    uri: `bolt://127.0.0.1:${port}`,
+    uri,
     pid: child.pid!,
     stop: async () => {
       process.off('exit', killOnExit);
       await stopChild(child, exited);
+      rmSync(uriFile, { force: true });
     },
   };
 }

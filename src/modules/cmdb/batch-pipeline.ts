@@ -47,7 +47,8 @@ const settlement = () => {
  * Runs batches of writes, each in a transaction of its own, `writers` at a time: that keeps every
  * core of the database busy. Batch j starts once every batch up to j - writers has committed, so
  * a batch may count on what those wrote. The driver retries one that loses a deadlock. A failure
- * stops the pipeline (batches already committed stay).
+ * (or `hooks.before` throwing, as an interruption does) stops the pipeline: no batch starts after
+ * it, the batches in flight end, and then it is thrown; batches already committed stay.
  */
 export async function runBatches<T>(
   executor: Executor,
@@ -55,21 +56,30 @@ export async function runBatches<T>(
   batches: T[][],
   writers: number,
   work: (tx: QueryRunner, batch: T[]) => Promise<void>,
+  hooks: { before?: () => void; committed?: (batch: T[]) => void } = {},
 ): Promise<void> {
   const committed = batches.map(() => settlement());
   let next = 0;
+  let stopped = false;
   const writer = async () => {
-    while (next < batches.length) {
+    while (next < batches.length && !stopped) {
       const j = next++;
-      await Promise.all(committed.slice(0, Math.max(0, j - writers + 1)).map((c) => c.promise));
       try {
+        await Promise.all(committed.slice(0, Math.max(0, j - writers + 1)).map((c) => c.promise));
+        hooks.before?.();
         await executor.writeTx(label, (tx) => work(tx, batches[j]!));
         committed[j]!.resolve();
+        hooks.committed?.(batches[j]!);
       } catch (error) {
+        stopped = true;
         committed[j]!.reject(error);
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(writers, batches.length) }, writer));
+  const ends = await Promise.allSettled(
+    Array.from({ length: Math.min(writers, batches.length) }, writer),
+  );
+  const failed = ends.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failed) throw failed.reason;
 }

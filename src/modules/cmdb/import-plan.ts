@@ -128,8 +128,16 @@ export interface ImportPlan {
   /** The type of a component an edge leaves (in the document or stored), for its audit record. */
   componentType: (id: string) => string;
   result: ImportResult;
-  /** The extensions' planned rows. */
+  /** The extensions' planned rows, and the collections of each. */
   extensions: ExtensionPlan[];
+  extensionCollections: string[];
+  /** How many rows each entity collection and `dependencies` holds (import-report.ts). */
+  rowsByCollection: [string, number][];
+  /** The CI ids of the document, and how many of them are stored and not retired. */
+  documentCis: Set<string>;
+  storedLiveCis: number;
+  /** The document's dependency edges, by dependencyKey. */
+  documentEdges: Set<string>;
 }
 
 /**
@@ -275,6 +283,7 @@ export async function planImport(
     plan.result.unchanged += x.result.unchanged;
   }
   plan.extensions = extensionPlans;
+  plan.extensionCollections = extensions.map((x) => x.collections.join('+'));
   return plan;
 }
 
@@ -296,7 +305,22 @@ async function planWrites(
     componentType,
     result,
     extensions: [],
+    extensionCollections: [],
+    rowsByCollection: [
+      ...COLLECTIONS.map(([c]): [string, number] => [
+        c,
+        entities.filter((e) => e.collection === c).length,
+      ]),
+      ['dependencies', deps.length],
+    ],
+    documentCis: new Set(entities.filter((e) => e.spec === CI_SPEC).map((e) => e.id)),
+    storedLiveCis: 0,
+    documentEdges: new Set(deps.map(dependencyKey)),
   };
+  for (const id of plan.documentCis) {
+    const s = stored.get(id) as { status?: string; __typename?: string } | undefined;
+    if (s?.__typename === 'ConfigurationItem' && s.status !== 'RETIRED') plan.storedLiveCis += 1;
+  }
   for (const e of entities) {
     const existing = stored.get(e.id);
     if (!existing) {

@@ -7,10 +7,12 @@ import type { DependencyStrength } from './models.js';
 import { cmdbRepository as repo } from './repository.js';
 import type { DependencyRow } from './rules.js';
 import { LINKS, type EntitySpec } from './specs.js';
+import { NO_PROGRESS, type Progress } from '../../progress.js';
 
 /** Where a plan is written: in the caller's one transaction, or in batches of its own. */
 export type ImportTarget =
-  { tx: QueryRunner } | { executor: Executor; batchSize: number; writers: number };
+  | { tx: QueryRunner }
+  | { executor: Executor; batchSize: number; writers: number; progress?: Progress };
 
 type EdgeChange = DependencyRow & { before?: DependencyStrength };
 
@@ -39,9 +41,11 @@ export async function writePlan(
   const now = new Date().toISOString();
   const batchSize = 'tx' in target ? Number.MAX_SAFE_INTEGER : target.batchSize;
   const writers = 'tx' in target ? 1 : target.writers;
-  // Each step names the entities each batch changes, for the topology's change record.
+  // Each step names the entities each batch changes, for the topology's change record, and the
+  // phase its progress is reported under (a step with nothing to write reports nothing).
   const run = async <T>(
     label: string,
+    phase: string,
     batches: T[][],
     changedBy: (item: T) => string,
     work: (tx: QueryRunner, batch: T[]) => Promise<void>,
@@ -51,10 +55,21 @@ export async function writePlan(
       await repo.bumpTopology(target.tx, batches.flat().map(changedBy));
       return;
     }
-    await runBatches(target.executor, label, batches, writers, async (tx, batch) => {
-      await work(tx, batch);
-      await repo.bumpTopology(tx, batch.map(changedBy));
-    });
+    if (batches.length === 0) return;
+    const progress = target.progress ?? NO_PROGRESS;
+    const reported = progress.phase(phase, batches.flat().length);
+    await runBatches(
+      target.executor,
+      label,
+      batches,
+      writers,
+      async (tx, batch) => {
+        await work(tx, batch);
+        await repo.bumpTopology(tx, batch.map(changedBy));
+      },
+      { before: () => progress.checkpoint(), committed: (batch) => reported.advance(batch.length) },
+    );
+    reported.end();
   };
 
   // Where each created entity is written: its step (collection) and batch.
@@ -89,6 +104,7 @@ export async function writePlan(
   for (const [step, [, spec]] of COLLECTIONS.entries()) {
     await run(
       'importCreate',
+      `create ${String(COLLECTIONS[step]![0])}`,
       creates[step]!,
       (c) => c.id,
       async (tx, b) => {
@@ -109,6 +125,7 @@ export async function writePlan(
     const updates = plan.updates.filter((u) => u.row.spec === spec);
     await run(
       'importUpdate',
+      `update ${String(COLLECTIONS[step]![0])}`,
       chunks(updates, batchSize),
       (u) => u.row.id,
       async (tx, b) => {
@@ -139,6 +156,7 @@ export async function writePlan(
     if (linkedOnCreate(spec)) continue;
     await run(
       'importLinks',
+      `link ${String(COLLECTIONS[step]![0])}`,
       creates[step]!,
       (c) => c.id,
       (tx, b) =>
@@ -157,6 +175,7 @@ export async function writePlan(
     );
   await run(
     'importDependencies',
+    'create dependencies',
     bySource(later, batchSize),
     (d) => d.fromId,
     async (tx, b) => {
@@ -167,6 +186,7 @@ export async function writePlan(
   const strengths = bySource(plan.dependencyUpdates, batchSize);
   await run(
     'importDependencyStrengths',
+    'update dependencies',
     strengths,
     (d) => d.fromId,
     async (tx, b) => {

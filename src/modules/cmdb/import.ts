@@ -8,11 +8,15 @@ import {
   planImport,
   type ImportDocument,
   type ImportExtension,
-  type ImportResult,
+  type ImportPlan,
 } from './import-plan.js';
+import { absentCount, reportOf, type ImportReport } from './import-report.js';
 import { writePlan } from './import-write.js';
+import type { QueryRunner } from '../../graph/executor.js';
+import { NO_PROGRESS, type Progress } from '../../progress.js';
 
 export type { ImportDocument, ImportResult, ImportRowProblem } from './import-plan.js';
+export type { ImportChange, ImportReport } from './import-report.js';
 
 /** Rows the mutation takes in its one transaction; larger documents go through the CLI in batches. */
 export const MAX_MUTATION_IMPORT_ROWS = 50000;
@@ -42,14 +46,19 @@ export class ImportService {
   /**
    * `transaction: 'single'` (the mutation) validates and writes in one transaction.
    * `'batched'` (the CLI, for documents of any size) validates everything first, then writes in
-   * transactions of `batchSize` rows; an interrupted batched import is completed by running it again.
+   * transactions of `batchSize` rows; an interrupted batched import is completed by running it
+   * again. With `dryRun`, it validates and plans the same way and writes nothing. `progress`
+   * hears of each phase (validate, then each collection's writes, by committed rows) and may stop
+   * a batched import between batches.
    */
   async importConfiguration(
     caller: Caller,
     doc: ImportDocument,
     transaction: 'single' | 'batched',
-  ): Promise<ImportResult> {
+    options: { dryRun?: boolean; progress?: Progress } = {},
+  ): Promise<ImportReport & { plan: ImportPlan }> {
     requireRole(caller.actor, 'CMDB_ADMIN');
+    const { dryRun = false, progress = NO_PROGRESS } = options;
     const rows =
       COLLECTIONS.reduce((n, [c]) => n + (doc[c]?.length ?? 0), 0) +
       (doc.dependencies?.length ?? 0) +
@@ -62,18 +71,25 @@ export class ImportService {
       );
     }
     const origin = originOf(caller);
+    const validate = progress.phase('validate', rows);
+    const planned = async (tx: QueryRunner) => {
+      const plan = await planImport(tx, doc, this.extensions, caller.actor.id);
+      const absent = await absentCount(tx, plan);
+      validate.advance(rows);
+      validate.end();
+      return { ...reportOf(plan, dryRun, absent), plan };
+    };
+    if (dryRun) return this.executor.readTx('importPlan', planned);
     if (transaction === 'single') {
       return this.executor.writeTx('importConfiguration', async (tx) => {
-        const plan = await planImport(tx, doc, this.extensions, caller.actor.id);
-        await writePlan(plan, origin, { tx });
-        return plan.result;
+        const report = await planned(tx);
+        await writePlan(report.plan, origin, { tx });
+        return report;
       });
     }
-    const plan = await this.executor.readTx('importPlan', (tx) =>
-      planImport(tx, doc, this.extensions, caller.actor.id),
-    );
+    const report = await this.executor.readTx('importPlan', planned);
     const { executor, batchSize, writers } = this;
-    await writePlan(plan, origin, { executor, batchSize, writers });
-    return plan.result;
+    await writePlan(report.plan, origin, { executor, batchSize, writers, progress });
+    return report;
   }
 }

@@ -17,6 +17,8 @@ import { LINK_TYPES, type EntityStorage, type LinkType, type NormalizedEntity } 
 export const CMDB_QUERIES = [
   'system/component-count',
   'system/topology-bump',
+  'cmdb/live-ci-count',
+  'cmdb/outline-page',
   'cmdb/ci-page',
   'cmdb/ci-classes-all',
   'cmdb/ci-classes-upsert',

@@ -11,6 +11,8 @@ import type {
   SupplierModel,
 } from './models.js';
 import type { ImportDocument } from './import.js';
+import { REPORT_COLLECTIONS, type ImportChange } from './import-report.js';
+import { pageRequest, toConnection } from '../../pagination.js';
 import {
   CI_SPEC,
   ORG_UNIT_SPEC,
@@ -79,9 +81,31 @@ export const cmdbResolvers: Resolvers<RequestContext> = {
       const d = await ctx.services.cmdb.addDependency(ctx, args.input);
       return { ...d, from: d.from as ComponentModel, to: d.to as ComponentModel };
     },
-    importConfiguration: (_, args, ctx) =>
-      ctx.services.importer.importConfiguration(ctx, args.input as ImportDocument, 'single'),
+    importConfiguration: async (_, args, ctx) => {
+      const { plan: _plan, ...report } = await ctx.services.importer.importConfiguration(
+        ctx,
+        args.input as ImportDocument,
+        'single',
+        { dryRun: args.dryRun === true },
+      );
+      return report;
+    },
     removeDependency: (_, args, ctx) => ctx.services.cmdb.removeDependency(ctx, args),
+  },
+  ImportResult: {
+    changes: (report, { first, after }) => {
+      const page = pageRequest('importChanges', first, after);
+      const order = (c: ImportChange) => [REPORT_COLLECTIONS.indexOf(c.collection), c.id];
+      const key = page.after as [number, string] | null;
+      const start = key
+        ? report.changes.findIndex((c) => {
+            const [o, id] = order(c) as [number, string];
+            return o > key[0] || (o === key[0] && id > key[1]);
+          })
+        : 0;
+      const rows = start < 0 ? [] : report.changes.slice(start, start + page.first + 1);
+      return toConnection(rows, page, report.changes.length, order);
+    },
   },
   ConfigurationItem: {
     ciClassInfo: async (ci, _, ctx) => (await ctx.loaders.taxonomy()).get(ci.ciClass)!,
