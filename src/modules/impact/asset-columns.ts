@@ -19,6 +19,32 @@ export type AssetRow = [
   noAsset: boolean,
 ];
 
+/**
+ * Shrinks the rows of a full read while it pages through the graph: each asset tuple's strings
+ * replaced by one shared copy per distinct value (the driver makes a new string for every row, and
+ * a million rows hold a few hundred distinct classes, owners and suppliers), its cents made a
+ * number. The tuple means the same afterwards.
+ */
+export function compactAssets(
+  rows: readonly { asset?: AssetRow | null }[],
+  strings: Map<string, string>,
+): void {
+  const shared = (s: string | null): string | null => {
+    if (s === null) return null;
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  for (const r of rows) {
+    const a = r.asset;
+    if (!a) continue;
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 8] as const)
+      (a as unknown[])[i] = shared(a[i] as string | null);
+    a[7] = Number(a[7] ?? 0);
+  }
+}
+
 /** One CI's facts, decoded. `expiry` is the warranty expiry as yyyymmdd (0: none). */
 export interface AssetFacts {
   ciClass: string;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Executor } from '../../graph/executor.js';
 import type { ServiceModel } from '../cmdb/models.js';
+import { compactAssets } from './asset-columns.js';
 import { analyzeInMemory, type MemoryAnswer } from './memory-analysis.js';
 import { impactRepository as repo, type TopologyRow, type TopologyVersion } from './repository.js';
 import { TopologyIndex } from './topology-index.js';
@@ -19,9 +20,11 @@ export const MAX_CATCH_UP_VERSIONS = 1000;
 export async function readTopology(executor: Executor): Promise<TopologyIndex> {
   const { version, epoch } = await repo.version(executor);
   const rows: TopologyRow[] = [];
+  const strings = new Map<string, string>();
   for (let afterId = ''; ;) {
     const page = await repo.page(executor, afterId, PAGE);
     if (page.length === 0) break;
+    compactAssets(page, strings);
     rows.push(...page);
     afterId = page.at(-1)!.id;
   }
