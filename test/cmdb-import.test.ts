@@ -244,7 +244,7 @@ describe('batched import (the CLI)', () => {
         doc(),
         'batched',
       ),
-    ).toEqual({ created: 12, updated: 0, unchanged: 0 });
+    ).toMatchObject({ created: 12, updated: 0, unchanged: 0 });
     const all = await audited();
     expect(all.entities).toHaveLength(8);
     expect(all.edges).toHaveLength(4);

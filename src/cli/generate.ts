@@ -2,6 +2,8 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { SERVICE_CATEGORIES } from '../modules/cmdb/models.js';
 import { CSV_FILES } from './read-document.js';
+import { InterruptedError } from '../progress.js';
+import { CliProgress } from './progress.js';
 
 /**
  * `npm run gen -- --cis N [--out DIR]`: writes a layered, realistic synthetic estate of about N CIs
@@ -84,8 +86,15 @@ const cell = (v: unknown) => {
   const s = v === undefined || v === null ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
+// Progress by CI written (about N of them); Ctrl-C stops between rows (the files are then partial).
+const progress = CliProgress.forArgs(args).interruptible();
+const generating = progress.phase('generate configuration items', N);
 async function write(c: Collection, row: Record<string, unknown>) {
   counts[c] += 1;
+  if (c === 'configurationItems') {
+    generating.advance();
+    if (counts[c] % 1000 === 0) progress.checkpoint();
+  }
   if (!streams[c].write(COLUMNS[c].map((k) => cell(row[k])).join(',') + '\n'))
     await new Promise<void>((r) => streams[c].once('drain', () => r()));
 }
@@ -312,7 +321,17 @@ async function main() {
       await dep(`g-svc-${s}`, app, 'HOSTED_ON', i === 0 ? 'HARD' : 'SOFT');
   }
   await Promise.all(Object.values(streams).map((s) => new Promise<void>((r) => s.end(() => r()))));
+  generating.end();
+  progress.stop();
   console.log(JSON.stringify({ out, ...counts, seconds: (Date.now() - started) / 1000 }));
 }
 
-void main();
+main().catch(async (error: unknown) => {
+  progress.stop();
+  if (!(error instanceof InterruptedError)) throw error;
+  await Promise.all(Object.values(streams).map((s) => new Promise<void>((r) => s.end(() => r()))));
+  console.error(
+    `interrupted: ${out} holds a partial estate (${counts.configurationItems} CIs written); run the same command again to write it whole`,
+  );
+  process.exit(130);
+});

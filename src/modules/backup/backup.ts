@@ -6,6 +6,7 @@ import { BadUserInputError, ConflictError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
 import { DEPENDENCY_KINDS } from '../cmdb/models.js';
 import { decodeProps, encodeProps, type Encoded } from './values.js';
+import { NO_PROGRESS, type Phase, type Progress } from '../../progress.js';
 
 /** The export format's name and version: a restore refuses anything else. */
 /** The Cypher names export and restore use, checked at start. */
@@ -13,6 +14,7 @@ export const BACKUP_QUERIES = [
   'backup/export-migrations',
   'backup/export-nodes',
   'backup/export-relationships',
+  'backup/export-counts',
   'backup/entity-count',
   'backup/wipe',
   'backup/restore-nodes',
@@ -86,6 +88,7 @@ const BATCH = 5000;
 export async function exportGraph(
   executor: Executor,
   file: string,
+  progress: Progress = NO_PROGRESS,
 ): Promise<{ nodes: number; relationships: number }> {
   const out = createWriteStream(file, { encoding: 'utf8', mode: 0o600 });
   const write = async (line: unknown) => {
@@ -101,6 +104,8 @@ export async function exportGraph(
   try {
     await session.executeRead(async (tx) => {
       const migrations = await tx.run(executor.textOf('backup/export-migrations'));
+      const [about] = (await tx.run(executor.textOf('backup/export-counts'))).records;
+      const nodePhase = progress.phase('export nodes', Number(about?.get('nodes') ?? 0));
       await write({
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -109,6 +114,8 @@ export async function exportGraph(
       } satisfies ExportHeader);
       for await (const record of tx.run(executor.textOf('backup/export-nodes'))) {
         const k = keys.size;
+        if (k % 1000 === 0) progress.checkpoint();
+        nodePhase.advance();
         keys.set(record.get('id') as string, k);
         await write({
           n: {
@@ -118,8 +125,15 @@ export async function exportGraph(
           },
         });
       }
+      nodePhase.end();
+      const relPhase = progress.phase(
+        'export relationships',
+        Number(about?.get('relationships') ?? 0),
+      );
       for await (const record of tx.run(executor.textOf('backup/export-relationships'))) {
+        if (relationships % 1000 === 0) progress.checkpoint();
         relationships += 1;
+        relPhase.advance();
         await write({
           r: {
             type: record.get('type'),
@@ -129,6 +143,7 @@ export async function exportGraph(
           },
         });
       }
+      relPhase.end();
     });
   } finally {
     await session.close();
@@ -208,20 +223,30 @@ async function validateExport(file: string): Promise<{ nodes: number; relationsh
 export async function restoreGraph(
   executor: Executor,
   file: string,
-  options: { replace: boolean },
+  options: { replace: boolean; progress?: Progress },
 ): Promise<{ nodes: number; relationships: number }> {
+  const progress = options.progress ?? NO_PROGRESS;
+  const checking = progress.phase('check the export');
   const counts = await validateExport(file);
+  checking.advance(counts.nodes + counts.relationships);
+  checking.end();
   const [row] = await executor.read('backup/entity-count');
   if (Number(row!.entities) > 0 && !options.replace)
     throw new ConflictError('the database already holds entities: restore with --replace');
   // The version goes past the one before the wipe too: a copy of the old graph is never current.
   const [live] = await executor.read('system/topology-version');
+  progress.checkpoint(); // a stop asked while the file was checked leaves the database untouched
   while (Number((await executor.write('backup/wipe'))[0]!.deleted) > 0);
   let nodes: Record<string, unknown>[] = [];
   let rels: Record<string, unknown>[] = [];
+  const nodePhase = progress.phase('restore nodes', counts.nodes);
+  let relPhase: Phase | undefined;
   const flush = async () => {
+    progress.checkpoint();
     if (nodes.length > 0) await executor.write('backup/restore-nodes', { rows: nodes });
     if (rels.length > 0) await executor.write('backup/restore-relationships', { rows: rels });
+    nodePhase.advance(nodes.length);
+    relPhase?.advance(rels.length);
     nodes = [];
     rels = [];
   };
@@ -237,12 +262,18 @@ export async function restoreGraph(
     } else if ('r' in line) {
       // Nodes come before relationships: the pending nodes are written first.
       if (nodes.length > 0) await flush();
+      if (!relPhase) {
+        nodePhase.end();
+        relPhase = progress.phase('restore relationships', counts.relationships);
+      }
       const { plain, temporal } = decodeProps(line.r.props);
       rels.push({ type: line.r.type, from: line.r.from, to: line.r.to, props: plain, temporal });
     }
     if (nodes.length + rels.length >= BATCH) await flush();
   }
   await flush();
+  if (!relPhase) nodePhase.end();
+  relPhase?.end();
   while (Number((await executor.write('backup/restore-finish'))[0]!.finished) > 0);
   await executor.write('system/topology-advance', { after: neo4j.int(Number(live!.version)) });
   return counts;

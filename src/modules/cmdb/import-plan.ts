@@ -30,6 +30,7 @@ import {
 import { CONTRACT_SPEC } from './contract-spec.js';
 import { Taxonomy } from './taxonomy.js';
 import { Problems } from './validation.js';
+import { NO_PROGRESS, type Progress } from '../../progress.js';
 
 /** A configuration document: the input of `importConfiguration`. */
 export interface ImportDocument {
@@ -150,7 +151,10 @@ export async function planImport(
   doc: ImportDocument,
   extensions: readonly ImportExtension[] = [],
   actor = 'import',
+  progress: Progress = NO_PROGRESS,
 ): Promise<ImportPlan> {
+  const rowCount = Object.values(doc).reduce((n, list) => n + (list?.length ?? 0), 0);
+  const validating = progress.phase('validate', rowCount);
   const taxonomy = new Taxonomy(await repo.classes(tx));
   const problems: ImportRowProblem[] = [];
   const bad = (collection: keyof ImportDocument, index: number, found: RuleProblem[]) =>
@@ -179,6 +183,7 @@ export async function planImport(
       inDoc.set(entity.id, row);
       entities.push(row);
     });
+    validating.advance(doc[collection]?.length ?? 0);
   }
   const deps: (DependencyRow & { index: number })[] = [];
   const seenDeps = new Map<string, number>();
@@ -194,6 +199,7 @@ export async function planImport(
       ]);
     deps.push({ ...row, index });
   });
+  validating.advance(doc.dependencies?.length ?? 0);
 
   // Everything the document names that may already be stored: its own ids, link targets, edge ends.
   const referenced = new Set<string>(entities.map((e) => e.id));
@@ -205,10 +211,13 @@ export async function planImport(
   }
   for (const x of extensions) for (const id of x.references(doc)) referenced.add(id);
   const stored = new Map<string, EntityModel>();
+  const comparing = progress.phase('read what is stored', referenced.size);
   for (const batch of chunks([...referenced], 10000)) {
     const found = await entityStore.byIds(tx, batch);
     batch.forEach((id, i) => found[i] && stored.set(id, found[i]!));
+    comparing.advance(batch.length);
   }
+  comparing.end();
   const typeOf = (id: string): string | undefined =>
     inDoc.get(id)?.spec.type ?? stored.get(id)?.__typename;
   const groupK = (id: string): number | null | undefined => {
@@ -267,7 +276,9 @@ export async function planImport(
     const planned = await x.plan(tx, doc, { typeOf, retired, actor });
     problems.push(...planned.problems);
     extensionPlans.push(planned);
+    validating.advance(x.collections.reduce((n, c) => n + (doc[c]?.length ?? 0), 0));
   }
+  validating.end();
 
   if (problems.length > 0) {
     throw new BadUserInputError(
@@ -276,7 +287,15 @@ export async function planImport(
       { rows: problems.slice(0, MAX_REPORTED_PROBLEMS), badRows: problems.length },
     );
   }
-  const plan = await planWrites(tx, taxonomy, entities, deps, stored, (id) => typeOf(id)!);
+  const plan = await planWrites(
+    tx,
+    taxonomy,
+    entities,
+    deps,
+    stored,
+    (id) => typeOf(id)!,
+    progress,
+  );
   for (const x of extensionPlans) {
     plan.result.created += x.result.created;
     plan.result.updated += x.result.updated;
@@ -295,6 +314,7 @@ async function planWrites(
   deps: DependencyRow[],
   stored: Map<string, EntityModel>,
   componentType: (id: string) => string,
+  progress: Progress,
 ): Promise<ImportPlan> {
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
   const plan: ImportPlan = {
@@ -345,11 +365,13 @@ async function planWrites(
   }
   // Only an edge whose source is already stored can already exist.
   const existingDeps = new Map<string, DependencyStrength>();
-  for (const batch of chunks(
-    deps.filter((d) => stored.has(d.fromId)),
-    10000,
-  ))
+  const storedSources = deps.filter((d) => stored.has(d.fromId));
+  const reading = progress.phase('read stored dependencies', storedSources.length);
+  for (const batch of chunks(storedSources, 10000)) {
     for (const [k, v] of await repo.findDependencies(tx, batch)) existingDeps.set(k, v);
+    reading.advance(batch.length);
+  }
+  reading.end();
   for (const d of deps) {
     const before = existingDeps.size > 0 ? existingDeps.get(dependencyKey(d)) : undefined;
     if (before === undefined) {

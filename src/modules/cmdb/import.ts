@@ -48,7 +48,8 @@ export class ImportService {
    * `'batched'` (the CLI, for documents of any size) validates everything first, then writes in
    * transactions of `batchSize` rows; an interrupted batched import is completed by running it
    * again. With `dryRun`, it validates and plans the same way and writes nothing. `progress`
-   * hears of each phase (validate, then each collection's writes, by committed rows) and may stop
+   * hears of each phase (validate the rows, compare them with the stored graph, then each
+   * collection's writes, by committed rows) and may stop
    * a batched import between batches.
    */
   async importConfiguration(
@@ -71,12 +72,9 @@ export class ImportService {
       );
     }
     const origin = originOf(caller);
-    const validate = progress.phase('validate', rows);
     const planned = async (tx: QueryRunner) => {
-      const plan = await planImport(tx, doc, this.extensions, caller.actor.id);
+      const plan = await planImport(tx, doc, this.extensions, caller.actor.id, progress);
       const absent = await absentCount(tx, plan);
-      validate.advance(rows);
-      validate.end();
       return { ...reportOf(plan, dryRun, absent), plan };
     };
     if (dryRun) return this.executor.readTx('importPlan', planned);
