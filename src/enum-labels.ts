@@ -113,6 +113,7 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
     DELETE: ['删除', 'Delete'],
   },
   ImpactState: { OK: ['正常', 'OK'], DEGRADED: ['降级', 'Degraded'], DOWN: ['中断', 'Down'] },
+  ImportAction: { CREATE: ['新增', 'Create'], UPDATE: ['更新', 'Update'] },
   DependencyDirection: {
     DEPENDENCIES: ['依赖项', 'Dependencies'],
     DEPENDENTS: ['被依赖项', 'Dependents'],

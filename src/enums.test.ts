@@ -1,5 +1,6 @@
 import { buildSchema, GraphQLEnumType } from 'graphql';
 import { ROLES } from './modules/access/roles.js';
+import { IMPORT_ACTIONS } from './modules/cmdb/import-report.js';
 import { CHANGE_ACTIONS } from './modules/audit/change-records.js';
 import { AUDIT_EVENT_TYPES, AUDIT_RESULTS } from './modules/audit/security-log.js';
 import {
@@ -51,6 +52,7 @@ const SOURCES: Record<string, readonly string[]> = {
   DependencyStrength: DEPENDENCY_STRENGTHS,
   ChangeAction: CHANGE_ACTIONS,
   ImpactState: STATE_NAMES,
+  ImportAction: IMPORT_ACTIONS,
   DependencyDirection: DEPENDENCY_DIRECTIONS,
   KnownErrorStatus: KNOWN_ERROR_STATUSES,
   KnownErrorMatchReason: MATCH_REASONS,

@@ -89,7 +89,7 @@ export async function collectStatus(
       };
     } catch (err) {
       problems.push({
-        problem: `Neo4j at ${uri} does not answer: ${(err as Error).message.split('\n')[0]}`,
+        problem: `Neo4j at ${uri} does not answer: ${shortError(err as Error)}`,
         hint: config.neo4j.uri
           ? 'start Neo4j, or correct NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD'
           : 'start the service (npm start), or set NEO4J_URI to the Neo4j the service uses',
@@ -138,6 +138,12 @@ export async function collectStatus(
     await driver.close();
   }
   return finish(report);
+}
+
+/** The driver's first sentence and its cause (its messages run to a paragraph). */
+function shortError(err: Error): string {
+  const cause = /Caused by: (.*)$/m.exec(err.message)?.[1];
+  return `${err.message.split(/\.\s/)[0]}${cause ? ` (${cause})` : ''}`;
 }
 
 function finish(report: StatusReport): StatusReport {

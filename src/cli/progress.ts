@@ -65,10 +65,14 @@ export class CliProgress implements Progress {
     const tally: PhaseTally = { phase: name, done: 0, total: total ?? null };
     this.phases.push(tally);
     const started = performance.now();
-    const rate = () =>
-      Math.round(tally.done / Math.max(0.001, (performance.now() - started) / 1000));
+    const rate = () => {
+      const r = tally.done / Math.max(0.001, (performance.now() - started) / 1000);
+      return r >= 10 ? Math.round(r) : +r.toFixed(1);
+    };
     if (this.mode === 'quiet')
       return { advance: (by = 1) => void (tally.done += by), end: () => {} };
+    // A phase with nothing to do draws no bar (its line says so when not on a terminal).
+    if (this.bars && total === 0) return { advance: () => undefined, end: () => undefined };
     if (this.bars) {
       const bar = this.bars.create(total ?? 0, 0, { phase: name.padEnd(28), rate: 0 });
       return {

@@ -14,12 +14,15 @@ import { COLLECTIONS } from './import-plan.js';
 import { DEPENDENCY_KINDS } from './models.js';
 import { dependencyKey } from './repository.js';
 
+/** What an import row does (the SDL's ImportAction). */
+export const IMPORT_ACTIONS = ['CREATE', 'UPDATE'] as const;
+
 /** One row an import creates or updates. */
 export interface ImportChange {
   collection: string;
   /** The entity's id; for an edge `fromId -KIND-> toId`. */
   id: string;
-  action: 'CREATE' | 'UPDATE';
+  action: (typeof IMPORT_ACTIONS)[number];
   /** The fields it sets (CREATE) or changes (UPDATE). */
   fields: string[];
 }
