@@ -67,6 +67,7 @@ import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
 import { IMPACT_QUERIES } from './modules/impact/repository.js';
 import { KNOWLEDGE_QUERIES } from './modules/knowledge/repository.js';
 import { seedKnowledgeIfEmpty } from './modules/knowledge/seed.js';
+import { KnowledgeUsage } from './modules/knowledge/usage.js';
 import { createSearchEngine } from './search/engines.js';
 import { fromRoot } from './paths.js';
 import { STATUS_QUERIES } from './status.js';
@@ -121,6 +122,7 @@ export function composeServices(
     impact,
     knowledge: new KnowledgeService(executor, search),
     knowledgeQueries: new KnowledgeQueries(executor, search),
+    knowledgeUsage: new KnowledgeUsage(executor),
     search,
     supply: new SupplyService(executor),
     reports: new ReportService(executor, impact, () => topologyIndex.exact()),

@@ -24,6 +24,7 @@ export const CURSOR_LISTS = {
   changeRequests: ['string', 'string'],
   spofRegister: ['number', 'string', 'string'],
   importChanges: ['number', 'string'],
+  incidentRefs: ['string', 'string'],
 } as const satisfies Record<string, readonly CursorPart[]>;
 export type CursorList = keyof typeof CURSOR_LISTS;
 

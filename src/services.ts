@@ -1,3 +1,4 @@
+import type { KnowledgeUsage } from './modules/knowledge/usage.js';
 import type { AccessService } from './modules/access/service.js';
 import type { ChangeQueries } from './modules/change/queries.js';
 import type { ChangeService } from './modules/change/service.js';
@@ -22,6 +23,7 @@ export interface Services {
   impact: ImpactService;
   knowledge: KnowledgeService;
   knowledgeQueries: KnowledgeQueries;
+  knowledgeUsage: KnowledgeUsage;
   search: KnowledgeSearchEngine;
   supply: SupplyService;
   reports: ReportService;

@@ -1,4 +1,5 @@
 // A page of articles matching the filter, newest first, after the cursor (createdAt, id).
+// $needsReview (null: either) applies the rules of knowledge/review.ts on $today.
 CALL () {
   MATCH (k:KnownError)
   WHERE ($statuses IS NULL OR k.status IN $statuses)
@@ -10,6 +11,13 @@ CALL () {
       OR EXISTS { MATCH (ci:ConfigurationItem {id: $ciId}), (cls:CIClass {name: ci.ciClass})
         MATCH (cls)-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) }
       OR EXISTS { MATCH (k)-[:APPLIES_TO]->(:Service)-[:DEPENDS_ON|RUNS_ON|HOSTED_ON|CONNECTS_TO|LOCATED_IN]->(:ConfigurationItem {id: $ciId}) })
+    AND ($needsReview IS NULL OR $needsReview = (k.status <> 'RETIRED' AND (
+      coalesce(coalesce(toString(k.reviewBy), CASE WHEN k.publishedAt IS NOT NULL
+        THEN toString(date(left(toString(k.publishedAt), 10)) + duration('P1Y')) END) < $today, false)
+      OR EXISTS { (k)-[:APPLIES_TO]->(:ConfigurationItem {status: 'RETIRED'}) }
+      OR (COUNT { (k)<-[:USE_OF]-(:KnownErrorUse) } >= 3
+        AND 3 * COUNT { (k)<-[:USE_OF]-(u:KnownErrorUse) WHERE NOT u.helpful }
+          > COUNT { (k)<-[:USE_OF]-(:KnownErrorUse) }))))
   RETURN k
 }
 WITH k ORDER BY k.createdAt DESC, k.id DESC

@@ -47,6 +47,7 @@ const LABELS = new Set([
   'BlackoutWindow',
   'Contract',
   'SlaMeasurement',
+  'KnownErrorUse',
 ]);
 const TYPES = new Set([
   ...DEPENDENCY_KINDS,
@@ -63,6 +64,7 @@ const TYPES = new Set([
   'CONTRACTED_WITH',
   'SUBCONTRACT_OF',
   'COVERS',
+  'USE_OF',
 ]);
 
 /** The first line of an export file. */

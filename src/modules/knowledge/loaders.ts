@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { Executor } from '../../graph/executor.js';
 import type { KnownErrorLinks, KnownErrorRevisionModel, MatchReason } from './models.js';
 import { knowledgeRepository as repo } from './repository.js';
+import type { UsageFacts } from './review.js';
+import { KnowledgeUsage } from './usage.js';
 
 /** The knowledge base's per-request loaders. */
 export interface KnowledgeLoaders {
@@ -11,6 +13,8 @@ export interface KnowledgeLoaders {
   knownErrorRevisions: DataLoader<string, KnownErrorRevisionModel[]>;
   /** Published articles matching each component, with the reason, newest first. */
   knownErrorMatches: DataLoader<string, { id: string; reason: MatchReason }[]>;
+  /** The recorded uses of each article, and whether a CI it applies to is retired. */
+  knownErrorUsage: DataLoader<string, UsageFacts>;
 }
 
 /** Creates the knowledge base's loaders for one request. */
@@ -25,5 +29,6 @@ export function createKnowledgeLoaders(executor: Executor): KnowledgeLoaders {
     knownErrorMatches: new DataLoader((ids) =>
       executor.readSingle('knownErrorMatches', (tx) => repo.matches(tx, ids)),
     ),
+    knownErrorUsage: new DataLoader((ids) => new KnowledgeUsage(executor).facts(ids)),
   };
 }

@@ -27,6 +27,8 @@ export interface KnownErrorModel {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** The review date set by the author or a reviewer (null: the default, review.ts). */
+  reviewBy: string | null;
   /** The revision whose text is published (null before the first publication). */
   publishedRevision: number | null;
   /**
@@ -82,6 +84,7 @@ export function toKnownError(p: Record<string, unknown>): KnownErrorModel {
     createdAt: String(p.createdAt),
     updatedAt: String(p.updatedAt),
     publishedAt: str(p.publishedAt),
+    reviewBy: str(p.reviewBy),
     publishedRevision:
       p.publishedRevision === null || p.publishedRevision === undefined
         ? null

@@ -14,6 +14,7 @@ import { requireRole } from '../access/roles.js';
 import type { CmdbLoaders } from '../cmdb/loaders.js';
 import type { KnownErrorModel, KnownErrorStatus } from './models.js';
 import { knowledgeRepository as repo, type ArticleFilter } from './repository.js';
+import { shanghaiToday } from '../../calendar.js';
 
 /** The filter of article lists and searches, as the API receives it. */
 export interface KnownErrorFilterInput {
@@ -22,6 +23,7 @@ export interface KnownErrorFilterInput {
   serviceId?: string | null;
   ciClass?: string | null;
   tags?: string[] | null;
+  needsReview?: boolean | null;
 }
 
 /** A search answer with the cursor of its next page. */
@@ -83,8 +85,9 @@ export class KnowledgeQueries {
   ): Promise<Connection<KnownErrorModel>> {
     requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('knownErrors', first, after);
+    const review = { needsReview: filter?.needsReview ?? null, today: shanghaiToday() };
     const { total, rows } = await this.executor.readSingle('knownErrors', (tx) =>
-      repo.page(tx, filterOf(filter), page.after, page.first + 1),
+      repo.page(tx, filterOf(filter), page.after, page.first + 1, review),
     );
     rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows, page, total, (n) => [n.createdAt, n.id]);
@@ -99,6 +102,11 @@ export class KnowledgeQueries {
     after: string | null | undefined,
   ): Promise<SearchAnswer> {
     requireRole(caller.actor, 'VIEWER');
+    if (filter?.needsReview != null)
+      throw new BadUserInputError(
+        'needsReview filters knownErrors, not searchKnowledge',
+        'filter.needsReview',
+      );
     const text = query.trim();
     if (text.length === 0 || text.length > SEARCH_LIMITS.maxQueryLength)
       throw new BadUserInputError(

@@ -30,6 +30,10 @@ export const KNOWLEDGE_QUERIES = [
   'knowledge/all-ids',
   'knowledge/ci-context',
   'knowledge/count',
+  'knowledge/use-record',
+  'knowledge/usage-of',
+  'knowledge/incident-refs-page',
+  'knowledge/review-by-set',
 ] as const;
 
 /** Filter of article lists and searches, with statuses resolved. */
@@ -131,9 +135,11 @@ export const knowledgeRepository = {
     filter: ArticleFilter,
     after: unknown[] | null,
     limit: number,
+    review: { needsReview: boolean | null; today: string } = { needsReview: null, today: '' },
   ): Promise<{ total: number; rows: KnownErrorModel[] }> {
     const [row] = await tx.run('knowledge/page', {
       ...filter,
+      ...review,
       afterAt: after?.[0] ?? null,
       afterId: after?.[1] ?? null,
       limit,

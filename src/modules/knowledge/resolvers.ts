@@ -5,6 +5,8 @@ import type { ComponentModel, ConfigurationItemModel, ServiceModel } from '../cm
 import type { KnownErrorModel } from './models.js';
 import type { LinkInput } from './service.js';
 import type { TransitionName } from './workflow.js';
+import { needsReview, reviewByOf } from './review.js';
+import { shanghaiToday } from '../../calendar.js';
 
 const loadMany = <T>(ctx: RequestContext, ids: readonly string[]) =>
   loadExisting<T>(ctx.loaders, ids);
@@ -54,6 +56,14 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
     publishKnownError: transition('publish'),
     rejectKnownError: transition('reject'),
     retireKnownError: transition('retire'),
+    recordKnownErrorUse: async (_, { id, input }, ctx) => {
+      await ctx.services.knowledgeUsage.record(ctx, id, input);
+      return (await ctx.services.knowledgeQueries.knownError(ctx, id, null))!;
+    },
+    setKnownErrorReviewBy: async (_, { id, expectedVersion, reviewBy }, ctx) => {
+      await ctx.services.knowledgeUsage.setReviewBy(ctx, id, expectedVersion, String(reviewBy));
+      return (await ctx.services.knowledgeQueries.knownError(ctx, id, null))!;
+    },
     linkKnownError: links('add'),
     unlinkKnownError: links('remove'),
   },
@@ -69,6 +79,15 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
       k.pending ? ((await ctx.loaders.knownErrorRevisions.load(k.id)).at(-1) ?? null) : null,
     history: (k, { first, after }, ctx) =>
       ctx.services.cmdbQueries.history(ctx, k.id, first, after),
+    usage: async (k, _, ctx) => ({ id: k.id, ...(await ctx.loaders.knownErrorUsage.load(k.id)) }),
+    reviewBy: (k) => reviewByOf(k),
+    needsReview: async (k, _, ctx) =>
+      needsReview(k, await ctx.loaders.knownErrorUsage.load(k.id), shanghaiToday()),
+  },
+  KnownErrorUsage: {
+    notHelpful: (u) => u.uses - u.helpful,
+    incidentRefs: (u, { first, after }, ctx) =>
+      ctx.services.knowledgeUsage.incidentRefs(ctx, u.id, first, after),
   },
   KnowledgeHit: {
     knownError: (h) => h.article,

@@ -19,6 +19,7 @@ const article = (extra: Partial<KnownErrorModel> = {}): KnownErrorModel => ({
   createdAt: 't',
   updatedAt: 't',
   publishedAt: null,
+  reviewBy: null,
   publishedRevision: null,
   pending: null,
   ...extra,

@@ -2,6 +2,7 @@
  * Reports (综合管理) and the operations budget (API.md, "Reports"): every report a VIEWER query,
  * each also a table (tables.ts) for the CSV and XLSX downloads.
  */
+import { shanghaiToday } from '../../calendar.js';
 import { BadUserInputError } from '../../errors.js';
 import type { Executor } from '../../graph/executor.js';
 import { ENUM_LABELS } from '../../enum-labels.js';
@@ -61,9 +62,7 @@ export interface SpofRowModel {
   spofIds: string[];
 }
 
-/** Today in Asia/Shanghai (the practice's calendar), `YYYY-MM-DD`. */
-export const shanghaiToday = (now = Date.now()) =>
-  new Date(now + 8 * 3600000).toISOString().slice(0, 10);
+export { shanghaiToday };
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
