@@ -114,6 +114,13 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
   },
   ImpactState: { OK: ['正常', 'OK'], DEGRADED: ['降级', 'Degraded'], DOWN: ['中断', 'Down'] },
   ImportAction: { CREATE: ['新增', 'Create'], UPDATE: ['更新', 'Update'] },
+  TriageReason: {
+    TEXT: ['文本匹配', 'Text'],
+    DIRECT: ['直接关联', 'Direct'],
+    CI_CLASS: ['配置项类别', 'CI class'],
+    SERVICE: ['关联服务', 'Service'],
+    ROOT_CAUSE: ['根因候选', 'Root cause'],
+  },
   DependencyDirection: {
     DEPENDENCIES: ['依赖项', 'Dependencies'],
     DEPENDENTS: ['被依赖项', 'Dependents'],

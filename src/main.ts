@@ -68,6 +68,7 @@ import { IMPACT_QUERIES } from './modules/impact/repository.js';
 import { KNOWLEDGE_QUERIES } from './modules/knowledge/repository.js';
 import { seedKnowledgeIfEmpty } from './modules/knowledge/seed.js';
 import { KnowledgeUsage } from './modules/knowledge/usage.js';
+import { TriageService } from './modules/knowledge/triage.js';
 import { createSearchEngine } from './search/engines.js';
 import { fromRoot } from './paths.js';
 import { STATUS_QUERIES } from './status.js';
@@ -105,6 +106,7 @@ export function composeServices(
   const impact = new ImpactService(executor, new GraphWalkSource(executor), topologyIndex);
   const conflicts = new ConflictChecker(executor, topologyIndex);
   const changeQueries = new ChangeQueries(executor, conflicts);
+  const knowledgeQueries = new KnowledgeQueries(executor, search);
   // Change management builds on impact analysis; impact learns of planned work through this port.
   impact.plannedWork = changeQueries;
   return {
@@ -121,8 +123,9 @@ export function composeServices(
     }),
     impact,
     knowledge: new KnowledgeService(executor, search),
-    knowledgeQueries: new KnowledgeQueries(executor, search),
+    knowledgeQueries,
     knowledgeUsage: new KnowledgeUsage(executor),
+    triage: new TriageService(impact, knowledgeQueries),
     search,
     supply: new SupplyService(executor),
     reports: new ReportService(executor, impact, () => topologyIndex.exact()),

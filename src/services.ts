@@ -1,4 +1,5 @@
 import type { KnowledgeUsage } from './modules/knowledge/usage.js';
+import type { TriageService } from './modules/knowledge/triage.js';
 import type { AccessService } from './modules/access/service.js';
 import type { ChangeQueries } from './modules/change/queries.js';
 import type { ChangeService } from './modules/change/service.js';
@@ -24,6 +25,7 @@ export interface Services {
   knowledge: KnowledgeService;
   knowledgeQueries: KnowledgeQueries;
   knowledgeUsage: KnowledgeUsage;
+  triage: TriageService;
   search: KnowledgeSearchEngine;
   supply: SupplyService;
   reports: ReportService;

@@ -47,6 +47,7 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
       ctx.services.knowledgeQueries.knownErrors(ctx, filter, first, after),
     searchKnowledge: (_, { query, filter, first, after }, ctx) =>
       ctx.services.knowledgeQueries.search(ctx, query, filter, first, after),
+    triage: (_, { input }, ctx) => ctx.services.triage.triage(ctx, input),
   },
   Mutation: {
     createKnownError: (_, { input }, ctx) => ctx.services.knowledge.create(ctx, input),
@@ -91,6 +92,9 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
   },
   KnowledgeHit: {
     knownError: (h) => h.article,
+  },
+  TriageMatch: {
+    knownError: (m) => m.article,
   },
   ConfigurationItem: {
     knownErrors: (ci, _, ctx) => matchingArticles(ctx, ci.id),
