@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import type { ParsedQuery } from './query-text.js';
 
 /** The fields a hit can be highlighted in, in the order highlights are listed. */
@@ -14,13 +15,32 @@ export const HIGHLIGHT_FIELDS = [
 const SNIPPET_LENGTH = 160;
 const LEAD = 40;
 
-/** A crude English stem for highlighting: what the indexed stem of a word most likely starts with. */
-function stem(word: string): string {
-  for (const suffix of ['ing', 'ed', 'es', 's']) {
-    if (word.length > suffix.length + 3 && word.endsWith(suffix))
-      return word.slice(0, -suffix.length);
-  }
-  return word;
+/**
+ * A word as the English full-text index keeps it: lower-cased, the possessive `'s` dropped, then
+ * Porter's stem (the `stemmer` package implements the algorithm Lucene's PorterStemFilter does,
+ * which the index's English analyzer applies), so a highlight marks every word the index matched.
+ */
+export function indexedStem(word: string): string {
+  return stemmer(word.toLowerCase().replace(/['’]s$/u, ''));
+}
+
+/** The Latin words of a text (digits included), as the standard tokenizer splits them. */
+const LATIN_WORDS = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;
+
+/** What marks passages of a text: a pattern, or a function giving the [start, end) ranges. */
+export type Marker = RegExp | ((text: string) => [number, number][]);
+
+const rangesOf = (text: string, marker: Marker): [number, number][] =>
+  typeof marker === 'function'
+    ? marker(text)
+    : [...text.matchAll(marker)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+
+/** Marks every word of a text whose indexed stem is one of `stems`. */
+function stemMarker(stems: Set<string>): Marker {
+  return (text) =>
+    [...text.matchAll(LATIN_WORDS)]
+      .filter((m) => stems.has(indexedStem(m[0])))
+      .map((m): [number, number] => [m.index, m.index + m[0].length]);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,8 +49,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The patterns that mark matches: numbers, word stems, and for each CJK run the whole run, or,
  * in a text that does not contain it whole, its bigrams (what the bigram index matched).
  */
-function patterns(parsed: ParsedQuery): { exact: RegExp; fallback?: RegExp }[] {
-  const out: { exact: RegExp; fallback?: RegExp }[] = [];
+function patterns(parsed: ParsedQuery): { exact: Marker; fallback?: Marker }[] {
+  const out: { exact: Marker; fallback?: Marker }[] = [];
   for (const n of parsed.numbers) out.push({ exact: new RegExp(escapeRegExp(n), 'giu') });
   for (const run of parsed.cjkRuns) {
     const grams =
@@ -40,19 +60,14 @@ function patterns(parsed: ParsedQuery): { exact: RegExp; fallback?: RegExp }[] {
       fallback: grams.length > 0 ? new RegExp(grams.map(escapeRegExp).join('|'), 'gu') : undefined,
     });
   }
-  for (const w of parsed.words)
-    out.push({
-      exact: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem(w))}[\\p{L}\\p{N}]*`, 'giu'),
-    });
+  if (parsed.words.length > 0)
+    out.push({ exact: stemMarker(new Set(parsed.words.map(indexedStem))) });
   return out;
 }
 
 /** Marks the matched passages of one text; null when nothing in it matches. */
-export function snippet(text: string, regexps: RegExp[]): string | null {
-  const ranges: [number, number][] = [];
-  for (const re of regexps) {
-    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
-  }
+export function snippet(text: string, markers: Marker[]): string | null {
+  const ranges = markers.flatMap((m) => rangesOf(text, m));
   if (ranges.length === 0) return null;
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -113,7 +128,7 @@ export function highlights(
     const marked = snippet(
       text,
       regexps.flatMap((p) =>
-        p.fallback && text.search(p.exact) === -1 ? [p.fallback] : [p.exact],
+        p.fallback && rangesOf(text, p.exact).length === 0 ? [p.fallback] : [p.exact],
       ),
     );
     if (marked !== null) out.push({ field, snippet: marked });

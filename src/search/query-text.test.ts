@@ -1,4 +1,4 @@
-import { highlights, snippet } from './highlight.js';
+import { highlights, indexedStem, snippet } from './highlight.js';
 import { articleNumber, luceneQueries, parseQuery } from './query-text.js';
 
 describe('parseQuery', () => {
@@ -22,6 +22,16 @@ describe('parseQuery', () => {
   });
 });
 
+const EMPTY = {
+  number: 'KE-000001',
+  title: '',
+  symptoms: null,
+  cause: null,
+  workaround: null,
+  resolution: null,
+  tags: null,
+};
+
 describe('highlights', () => {
   it('marks a contained Chinese word and an English stem', () => {
     const h = highlights(
@@ -41,6 +51,21 @@ describe('highlights', () => {
       { field: 'symptoms', snippet: '<em>Printers</em> show offline' },
       { field: 'tags', snippet: '<em>printer</em>' },
     ]);
+  });
+
+  it("marks every word whose Porter stem is a query word's, as the English index matched it", () => {
+    const marked = (query: string, text: string) =>
+      highlights({ ...EMPTY, symptoms: text }, parseQuery(query))[0]?.snippet ?? null;
+    expect(marked('connectivity', 'Lost connection to the DB; connectivity checks fail')).toBe(
+      'Lost <em>connection</em> to the DB; <em>connectivity</em> checks fail',
+    );
+    expect(marked('stopped', 'The service stops; stopping it again')).toBe(
+      'The service <em>stops</em>; <em>stopping</em> it again',
+    );
+    expect(marked('server', "the server's disk")).toBe('the <em>server&#39;s</em> disk');
+    // A word that only starts like the stem is not one the index matched.
+    expect(marked('connectivity', 'Connecticut office')).toBeNull();
+    expect(indexedStem('Relational')).toBe('relat');
   });
 
   it('cuts long texts around the first match', () => {
