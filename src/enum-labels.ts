@@ -114,6 +114,10 @@ export const ENUM_LABELS: Record<string, Record<string, [zh: string, en: string]
   },
   ImpactState: { OK: ['正常', 'OK'], DEGRADED: ['降级', 'Degraded'], DOWN: ['中断', 'Down'] },
   ImportAction: { CREATE: ['新增', 'Create'], UPDATE: ['更新', 'Update'] },
+  KnowledgeGapReason: {
+    UNHELPFUL_ARTICLES: ['文章未能解决问题', 'Unhelpful articles'],
+    NO_ARTICLE: ['缺少已发布文章', 'No article'],
+  },
   TriageReason: {
     TEXT: ['文本匹配', 'Text'],
     DIRECT: ['直接关联', 'Direct'],

@@ -2,6 +2,7 @@ import { buildSchema, GraphQLEnumType } from 'graphql';
 import { ROLES } from './modules/access/roles.js';
 import { IMPORT_ACTIONS } from './modules/cmdb/import-report.js';
 import { TRIAGE_REASONS } from './modules/knowledge/triage.js';
+import { KNOWLEDGE_GAP_REASONS } from './modules/knowledge/gaps.js';
 import { CHANGE_ACTIONS } from './modules/audit/change-records.js';
 import { AUDIT_EVENT_TYPES, AUDIT_RESULTS } from './modules/audit/security-log.js';
 import {
@@ -55,6 +56,7 @@ const SOURCES: Record<string, readonly string[]> = {
   ImpactState: STATE_NAMES,
   ImportAction: IMPORT_ACTIONS,
   TriageReason: TRIAGE_REASONS,
+  KnowledgeGapReason: KNOWLEDGE_GAP_REASONS,
   DependencyDirection: DEPENDENCY_DIRECTIONS,
   KnownErrorStatus: KNOWN_ERROR_STATUSES,
   KnownErrorMatchReason: MATCH_REASONS,

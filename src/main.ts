@@ -20,11 +20,10 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startLocalNeo4j, type LocalNeo4j } from './graph/neo4j-local.js';
 import { createLogger } from './logger.js';
-import type { Loaders, RequestContext } from './context.js';
+import type { RequestContext } from './context.js';
 import { createDriver } from './graph/driver.js';
 import { Executor } from './graph/executor.js';
-import { migrate, MIGRATION_QUERIES } from './graph/migrations.js';
-import { ENTITY_STORE_QUERIES } from './graph/entity-store.js';
+import { migrate } from './graph/migrations.js';
 import { CypherRegistry } from './graph/registry.js';
 import { mutationAuditPlugin } from './http/audit-plugin.js';
 import { createAuthenticator } from './http/auth.js';
@@ -36,110 +35,18 @@ import { SecurityLog } from './modules/audit/security-log.js';
 import { createHttpServer } from './http/server.js';
 import type { ImportDocument } from './modules/cmdb/import.js';
 import { cliCaller } from './modules/access/caller.js';
-import { AccessService, type AccessOptions } from './modules/access/service.js';
-import { AUDIT_QUERIES } from './modules/audit/trail-repository.js';
-import { ConflictChecker } from './modules/change/conflict-check.js';
-import { ChangeQueries } from './modules/change/queries.js';
-import { CHANGE_QUERIES } from './modules/change/repository.js';
-import { changeImport } from './modules/change/import.js';
 import { seedChangesIfEmpty } from './modules/change/seed.js';
-import { ChangeService } from './modules/change/service.js';
-import { BACKUP_QUERIES } from './modules/backup/backup.js';
-import { ImportService } from './modules/cmdb/import.js';
-import { createCmdbLoaders } from './modules/cmdb/loaders.js';
-import { CmdbQueries } from './modules/cmdb/queries.js';
-import { CmdbService } from './modules/cmdb/service.js';
-import { GraphWalkSource } from './modules/impact/graph-walk.js';
-import { createImpactLoaders } from './modules/impact/loaders.js';
-import { ImpactService } from './modules/impact/service.js';
-import { TopologyIndexHolder } from './modules/impact/topology-holder.js';
-import { createKnowledgeLoaders } from './modules/knowledge/loaders.js';
-import { KnowledgeQueries } from './modules/knowledge/queries.js';
-import { KnowledgeService } from './modules/knowledge/service.js';
-import { SUPPLY_QUERIES } from './modules/supply/repository.js';
-import { measurementImport } from './modules/supply/import.js';
-import { SupplyService } from './modules/supply/service.js';
 import { seedMeasurementsIfEmpty } from './modules/supply/seed.js';
-import { REPORT_QUERIES } from './modules/reports/repository.js';
-import { ReportService } from './modules/reports/service.js';
-import type { KnowledgeSearchEngine } from './search/port.js';
-import { cmdbRepository, CMDB_QUERIES } from './modules/cmdb/repository.js';
-import { IMPACT_QUERIES } from './modules/impact/repository.js';
-import { KNOWLEDGE_QUERIES } from './modules/knowledge/repository.js';
+import { cmdbRepository } from './modules/cmdb/repository.js';
 import { seedKnowledgeIfEmpty } from './modules/knowledge/seed.js';
-import { KnowledgeUsage } from './modules/knowledge/usage.js';
-import { TriageService } from './modules/knowledge/triage.js';
 import { createSearchEngine } from './search/engines.js';
 import { fromRoot } from './paths.js';
-import { STATUS_QUERIES } from './status.js';
 import { allResolvers } from './resolvers.js';
 import { loadTypeDefs } from './schema.js';
 import type { Services } from './services.js';
+import { ALL_QUERIES, composeServices, createLoaders } from './compose.js';
 
-/** Every Cypher name the service uses: a missing file stops the start (and a unit test). */
-export const ALL_QUERIES: readonly string[] = [
-  ...MIGRATION_QUERIES,
-  ...ENTITY_STORE_QUERIES,
-  ...CMDB_QUERIES,
-  ...AUDIT_QUERIES,
-  ...IMPACT_QUERIES,
-  ...KNOWLEDGE_QUERIES,
-  ...CHANGE_QUERIES,
-  ...SUPPLY_QUERIES,
-  ...REPORT_QUERIES,
-  ...BACKUP_QUERIES,
-  ...STATUS_QUERIES,
-];
-
-/** Builds the application services over one executor and one knowledge-search engine. */
-export function composeServices(
-  executor: Executor,
-  search: KnowledgeSearchEngine,
-  logger: Logger,
-  options: { impactIndexMaxAgeMs?: number; importBatchSize?: number; access?: AccessOptions } = {},
-): Services {
-  const topologyIndex = new TopologyIndexHolder(
-    executor,
-    logger.child({ module: 'impact' }),
-    options.impactIndexMaxAgeMs ?? 0,
-  );
-  const impact = new ImpactService(executor, new GraphWalkSource(executor), topologyIndex);
-  const conflicts = new ConflictChecker(executor, topologyIndex);
-  const changeQueries = new ChangeQueries(executor, conflicts);
-  const knowledgeQueries = new KnowledgeQueries(executor, search);
-  // Change management builds on impact analysis; impact learns of planned work through this port.
-  impact.plannedWork = changeQueries;
-  return {
-    access: new AccessService(
-      options.access ?? { apiKeysFile: undefined, adminRequiresJwt: false, auditLog: '' },
-    ),
-    change: new ChangeService(executor, conflicts),
-    changeQueries,
-    cmdb: new CmdbService(executor),
-    cmdbQueries: new CmdbQueries(executor),
-    importer: new ImportService(executor, {
-      extensions: [changeImport, measurementImport],
-      batchSize: options.importBatchSize,
-    }),
-    impact,
-    knowledge: new KnowledgeService(executor, search),
-    knowledgeQueries,
-    knowledgeUsage: new KnowledgeUsage(executor),
-    triage: new TriageService(impact, knowledgeQueries),
-    search,
-    supply: new SupplyService(executor),
-    reports: new ReportService(executor, impact, () => topologyIndex.exact()),
-  };
-}
-
-/** A fresh set of loaders for one request: each module's, combined. */
-export function createLoaders(executor: Executor, services: Services): Loaders {
-  return {
-    ...createCmdbLoaders(executor),
-    ...createImpactLoaders(services.impact),
-    ...createKnowledgeLoaders(executor),
-  };
-}
+export { ALL_QUERIES, composeServices, createLoaders };
 
 /** A running service: its URL and how to stop it. */
 export interface App {

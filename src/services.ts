@@ -1,5 +1,6 @@
 import type { KnowledgeUsage } from './modules/knowledge/usage.js';
 import type { TriageService } from './modules/knowledge/triage.js';
+import type { KnowledgeGaps } from './modules/knowledge/gaps.js';
 import type { AccessService } from './modules/access/service.js';
 import type { ChangeQueries } from './modules/change/queries.js';
 import type { ChangeService } from './modules/change/service.js';
@@ -26,6 +27,7 @@ export interface Services {
   knowledgeQueries: KnowledgeQueries;
   knowledgeUsage: KnowledgeUsage;
   triage: TriageService;
+  knowledgeGaps: KnowledgeGaps;
   search: KnowledgeSearchEngine;
   supply: SupplyService;
   reports: ReportService;

@@ -34,12 +34,17 @@ const REVIEW_BY = `mutation($id: ID!, $v: Int!, $d: Date!) { setKnownErrorReview
 const GET = `query($id: ID!) { knownError(id: $id) { ${FIELDS} } }`;
 const LIST = `query($r: Boolean) { knownErrors(filter: { needsReview: $r }, first: 200) { totalCount edges { node { id needsReview } } } }`;
 
-/** A published article by eng1, reviewed by pm1, optionally linked to CIs. */
-async function published(title: string, ciIds: string[] = []) {
+/** A published article by eng1, reviewed by pm1, optionally linked to CIs, services, classes. */
+async function published(
+  title: string,
+  ciIds: string[] = [],
+  serviceIds: string[] = [],
+  ciClasses: string[] = [],
+) {
   const created = await ok(
     'eng1',
     `mutation($i: CreateKnownErrorInput!) { createKnownError(input: $i) { id version } }`,
-    { i: { title, symptoms: `${title} symptoms`, ciIds } },
+    { i: { title, symptoms: `${title} symptoms`, ciIds, serviceIds, ciClasses } },
   );
   const submitted = await ok('eng1', step('submitKnownError'), {
     id: created.id,
@@ -190,5 +195,59 @@ describe('use and review of known errors', () => {
         ),
       ),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.needsReview' });
+  });
+
+  it('knowledgeGaps names the classes and services whose articles do not help, and services that miss their SLA with none', async () => {
+    const month = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 7);
+    const sla = { indicators: [{ name: '故障修复及时率', target: 95, unit: '%' }] };
+    for (const id of ['gap-svc-bare', 'gap-svc-covered'])
+      await ok('admin1', `mutation($i: CreateServiceInput!) { createService(input: $i) { id } }`, {
+        i: { id, name: id, category: 'INFRASTRUCTURE', kind: 'TECHNICAL', sla },
+      });
+    await ok(
+      'admin1',
+      `mutation($m: [SlaMeasurementInput!]!) { recordSlaMeasurements(input: $m) { created } }`,
+      {
+        m: ['gap-svc-bare', 'gap-svc-covered'].map((serviceId) => ({
+          serviceId,
+          indicator: '故障修复及时率',
+          period: month,
+          value: 80,
+        })),
+      },
+    );
+    await published('覆盖服务的文章', [], ['gap-svc-covered']);
+    const onSwitches = await published('交换机端口故障', [], [], ['Switch']);
+    for (const [helpful, ref] of [
+      [false, 'INC-9'],
+      [false, 'INC-9'],
+      [false, 'INC-10'],
+      [true, 'INC-11'],
+    ] as const)
+      await ok('eng1', USE, { id: onSwitches.id, i: { helpful, incidentRef: ref } });
+    const gaps = await ok(
+      'viewer',
+      `{ knowledgeGaps(first: 100) { service { id } ciClass { name } unhelpfulUses incidents slaMisses publishedArticles reasons score } }`,
+    );
+    const of = (name: string) =>
+      gaps.find((g: any) => g.service?.id === name || g.ciClass?.name === name);
+    expect(of('Switch')).toMatchObject({
+      unhelpfulUses: 3,
+      incidents: 2,
+      publishedArticles: 1,
+      reasons: ['UNHELPFUL_ARTICLES'],
+      score: 3,
+    });
+    expect(of('gap-svc-bare')).toMatchObject({
+      slaMisses: 1,
+      publishedArticles: 0,
+      reasons: ['NO_ARTICLE'],
+      score: 1,
+    });
+    expect(of('gap-svc-covered')).toBeUndefined(); // it missed, but an article applies to it
+    expect(gaps.indexOf(of('Switch'))).toBeLessThan(gaps.indexOf(of('gap-svc-bare')));
+    expect(codeOf(await as('viewer', `{ knowledgeGaps(first: 0) { score } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

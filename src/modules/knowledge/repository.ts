@@ -34,6 +34,7 @@ export const KNOWLEDGE_QUERIES = [
   'knowledge/usage-of',
   'knowledge/incident-refs-page',
   'knowledge/review-by-set',
+  'knowledge/gaps',
 ] as const;
 
 /** Filter of article lists and searches, with statuses resolved. */

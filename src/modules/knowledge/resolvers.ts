@@ -48,6 +48,7 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
     searchKnowledge: (_, { query, filter, first, after }, ctx) =>
       ctx.services.knowledgeQueries.search(ctx, query, filter, first, after),
     triage: (_, { input }, ctx) => ctx.services.triage.triage(ctx, input),
+    knowledgeGaps: (_, { first }, ctx) => ctx.services.knowledgeGaps.gaps(ctx, first),
   },
   Mutation: {
     createKnownError: (_, { input }, ctx) => ctx.services.knowledge.create(ctx, input),
@@ -95,6 +96,12 @@ export const knowledgeResolvers: Resolvers<RequestContext> = {
   },
   TriageMatch: {
     knownError: (m) => m.article,
+  },
+  KnowledgeGap: {
+    service: async (g, _, ctx) =>
+      g.kind === 'SERVICE' ? ((await ctx.loaders.entity.load(g.id)) as ServiceModel | null) : null,
+    ciClass: async (g, _, ctx) =>
+      g.kind === 'CI_CLASS' ? ((await ctx.loaders.taxonomy()).get(g.id) ?? null) : null,
   },
   ConfigurationItem: {
     knownErrors: (ci, _, ctx) => matchingArticles(ctx, ci.id),

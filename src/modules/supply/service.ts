@@ -160,6 +160,30 @@ export class SupplyService {
       .map((x) => x.p);
   }
 
+  /**
+   * How many measured periods of each service missed an indicator's target, over the periods that
+   * start at or after `fromMonth` (a month number, year × 12 + month − 1): the incidents the
+   * practice counts against a service (knowledgeGaps). One read for all the services.
+   */
+  async missesOf(services: ServiceModel[], fromMonth: number): Promise<Map<string, number>> {
+    const measured = await this.executor.readSingle('slaMisses', (tx) =>
+      repo.measurementsOf(
+        tx,
+        services.map((s) => s.id),
+      ),
+    );
+    const byId = new Map(services.map((s) => [s.id, s]));
+    const misses = new Map<string, number>();
+    for (const m of measured) {
+      const indicator = byId.get(m.serviceId)?.sla?.indicators.find((i) => i.name === m.indicator);
+      const period = parsePeriod(m.period);
+      if (!indicator || !period || period.first < fromMonth) continue;
+      if (!performanceOf(m, indicator).met)
+        misses.set(m.serviceId, (misses.get(m.serviceId) ?? 0) + 1);
+    }
+    return misses;
+  }
+
   /** Every contract, prime contracts first, by start then name. */
   async contracts(caller: Caller<CmdbLoaders>): Promise<ContractModel[]> {
     requireRole(caller.actor, 'VIEWER');
