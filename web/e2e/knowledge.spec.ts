@@ -71,3 +71,47 @@ test('the known-error workflow by two people, with a conflict shown', async ({ b
   await keepScreenshot(manager, 'known-error');
   expect(problems).toEqual([]);
 });
+
+test('records whether an article helped, lists the articles that need review, and triages from the home page', async ({
+  browser,
+}) => {
+  const problems: string[] = [];
+  const engineer = await personPage(browser, 'engineer', problems);
+
+  // The needs-review list: the demo's history holds some.
+  await engineer.goto('/known-errors');
+  const table = engineer.getByRole('table', { name: '已知错误' });
+  await expect(table).toContainText(/KE-\d{6}/);
+  const heading = engineer.getByRole('heading', { level: 2 });
+  const all = await heading.textContent();
+  await engineer.getByLabel('只看需复审').check();
+  await expect(heading).not.toHaveText(all!);
+  await expect(table.getByText('需复审').first()).toBeVisible();
+  await table
+    .getByRole('link', { name: /KE-\d{6}/ })
+    .first()
+    .click();
+  await expect(engineer).toHaveURL(/\/known-errors\/KE-\d{6}$/);
+
+  // "Did this help?": the answer is recorded with its incident.
+  const usage = engineer.getByRole('region', { name: '使用情况' });
+  await expect(usage.getByText('需复审')).toBeVisible();
+  const before = Number(await usage.getByTestId('usage-uses').textContent());
+  await usage.getByLabel('事件单号').fill('INC-20261202-0815');
+  await usage.getByRole('button', { name: '有帮助', exact: true }).click();
+  await expect(usage.getByTestId('usage-uses')).toHaveText(String(before + 1));
+  await expect(usage.getByText('INC-20261202-0815')).toBeVisible();
+  await expectAccessible(engineer);
+  await keepScreenshot(engineer, 'known-error-usage');
+
+  // Triage on the home page: words and a failed component in one request.
+  await engineer.goto('/');
+  const triage = engineer.getByRole('region', { name: '分诊' });
+  await triage.getByLabel('故障现象').fill('打印机');
+  await triage.getByRole('button', { name: '分诊' }).click();
+  await expect(triage.getByText('文本匹配').first()).toBeVisible();
+  await expect(triage.getByRole('link', { name: /KE-\d{6}.*打印/ }).first()).toBeVisible();
+  await expectAccessible(engineer);
+  await keepScreenshot(engineer, 'home-triage');
+  expect(problems).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { graphql } from '../gql';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { EntityLink, Highlight } from '../components/links';
+import { TriageCard } from '../components/TriageCard';
 import { useDebounced, useQuery } from '../hooks';
 import { useT } from '../i18n';
 
@@ -181,6 +182,7 @@ export function Home() {
           </Col>
         </Row>
       )}
+      <TriageCard />
     </Space>
   );
 }

@@ -20,6 +20,7 @@ import { ApiError, request } from '../api';
 
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HistoryCard } from '../components/HistoryCard';
+import { UsageCard } from '../components/UsageCard';
 import { EntityLink } from '../components/links';
 import { useQuery } from '../hooks';
 import { useT } from '../i18n';
@@ -186,6 +187,7 @@ export default function KnownErrorPage() {
           </Col>
         )}
       </Row>
+      <UsageCard id={a.id} mayRecord={can('ENGINEER')} />
       <Card title={t('ke.appliesTo')}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('ke.cis')}>

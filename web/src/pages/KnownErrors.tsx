@@ -1,4 +1,16 @@
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { graphql } from '../gql';
@@ -21,6 +33,7 @@ const ListQuery = graphql(`
           title
           status
           pendingStatus
+          needsReview
           author
           tags
           updatedAt
@@ -56,6 +69,7 @@ export default function KnownErrors() {
     serviceId?: string;
     ciClass?: string;
     tags?: string[];
+    needsReview?: boolean;
   }>({});
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
@@ -101,6 +115,7 @@ export default function KnownErrors() {
             serviceId: (all.serviceId as string) || undefined,
             ciClass: (all.ciClass as string) || undefined,
             tags: tags.length ? tags : undefined,
+            needsReview: all.needsReview ? true : undefined,
           });
         }}
       >
@@ -123,6 +138,9 @@ export default function KnownErrors() {
         <Form.Item label={t('ke.tags')} name="tags">
           <Input allowClear />
         </Form.Item>
+        <Form.Item name="needsReview" valuePropName="checked">
+          <Checkbox>{t('ke.needsReviewFilter')}</Checkbox>
+        </Form.Item>
       </Form>
       {error && <ErrorNotice error={error} />}
       <Table
@@ -141,6 +159,7 @@ export default function KnownErrors() {
             render: (_, e) => (
               <Space size={4}>
                 <Tag>{label('KnownErrorStatus', e.node.status)}</Tag>
+                {e.node.needsReview && <Tag color="magenta">{t('usage.needsReview')}</Tag>}
                 {e.node.pendingStatus && (
                   <Tag color="purple">
                     {t('ke.pending', { status: label('KnownErrorStatus', e.node.pendingStatus) })}
