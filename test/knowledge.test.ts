@@ -97,6 +97,20 @@ describe('searchKnowledge on the Neo4j engine', () => {
     expect(stems.hits[0].knownError.title).toMatch(/certificate|证书/i);
   });
 
+  it('finds an article by the operations vocabulary: another word for the same thing, in either language', async () => {
+    let a = await draft('数据库服务器宕机后无法重启', { symptoms: '机房巡检发现数据库服务器宕机' });
+    a = (await t.ok(step('submitKnownError'), { id: a.id, v: a.version })).submitKnownError;
+    a = (await t.ok(step('publishKnownError'), { id: a.id, v: a.version })).publishKnownError;
+    for (const q of ['服务器死机', '数据库挂了', 'database down']) {
+      const r = await search(q);
+      const hit = r.hits.find((h: any) => h.knownError.id === a.id);
+      expect([
+        q,
+        hit?.highlights.some((x: any) => /<em>[^<]*(宕机|数据库)/.test(x.snippet)),
+      ]).toEqual([q, true]);
+    }
+  });
+
   it('finds an article by its number, and ranks it first', async () => {
     const any = (await search('VPN')).hits[0].knownError;
     const r = await search(any.number.toLowerCase());

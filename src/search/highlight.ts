@@ -60,6 +60,8 @@ function patterns(parsed: ParsedQuery): { exact: Marker; fallback?: Marker }[] {
       fallback: grams.length > 0 ? new RegExp(grams.map(escapeRegExp).join('|'), 'gu') : undefined,
     });
   }
+  for (const phrase of parsed.phrases ?? [])
+    out.push({ exact: new RegExp(escapeRegExp(phrase), 'gu') });
   if (parsed.words.length > 0)
     out.push({ exact: stemMarker(new Set(parsed.words.map(indexedStem))) });
   return out;

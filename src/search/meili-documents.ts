@@ -1,3 +1,4 @@
+import { meiliSynonyms, synonymGroups } from './synonyms.js';
 import type { QueryRunner } from '../graph/executor.js';
 import { entityStore } from '../graph/entity-store.js';
 import type { KnownErrorLinks, KnownErrorModel } from '../modules/knowledge/models.js';
@@ -30,6 +31,8 @@ export const INDEX_SETTINGS = {
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   // Article numbers are matched whole, not typo-corrected into neighbours (KE-000012 ≠ KE-000013).
   typoTolerance: { disableOnAttributes: ['number'] },
+  // The operations vocabulary (seed/synonyms.txt), set whenever the index is created or reindexed.
+  synonyms: meiliSynonyms(synonymGroups()),
 };
 
 /** Reads the current state of articles; a missing id maps to undefined (delete it). */

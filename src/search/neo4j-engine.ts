@@ -3,7 +3,15 @@ import type { Executor } from '../graph/executor.js';
 import { toKnownError } from '../modules/knowledge/models.js';
 import { highlights } from './highlight.js';
 import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
-import { luceneQueries, parseQuery, type ParsedQuery } from './query-text.js';
+import {
+  expandQuery,
+  luceneQueries,
+  parseQuery,
+  withVariants,
+  type Expansion,
+  type ParsedQuery,
+} from './query-text.js';
+import { synonymGroups } from './synonyms.js';
 
 /**
  * How many best hits each full-text index hands to Cypher for filtering and merging (at least;
@@ -35,14 +43,15 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
    */
   async search(request: SearchRequest): Promise<SearchResultModel> {
     const parsed = parseQuery(request.query);
+    const expansion = expandQuery(parsed, synonymGroups());
     if (parsed.cjkRuns.length + parsed.words.length + parsed.numbers.length === 0)
       return { totalHits: 0, hits: [], engine: this.name };
     const looser =
       parsed.cjkRuns.length + parsed.words.length > 1 || parsed.cjkRuns.some((r) => r.length > 2);
     const attempt = async (mode: 'all' | 'any') => {
-      const row = await this.run(request, parsed, mode, false);
+      const row = await this.run(request, parsed, expansion, mode, false);
       const short = Number(row.total) < request.offset + request.limit + 1;
-      return row.capped && short ? this.run(request, parsed, mode, true) : row;
+      return row.capped && short ? this.run(request, parsed, expansion, mode, true) : row;
     };
     let row = await attempt('all');
     if (Number(row.total) === 0 && looser) row = await attempt('any');
@@ -55,7 +64,10 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
         return {
           article,
           score: Number(h.score),
-          highlights: highlights({ ...article, tags: article.tags.join(', ') }, parsed),
+          highlights: highlights(
+            { ...article, tags: article.tags.join(', ') },
+            withVariants(parsed, expansion),
+          ),
         };
       }),
     };
@@ -64,10 +76,11 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
   private async run(
     request: SearchRequest,
     parsed: ParsedQuery,
+    expansion: Expansion,
     mode: 'all' | 'any',
     everyHit: boolean,
   ): Promise<Record<string, unknown>> {
-    const { cjkQuery, enQuery } = luceneQueries(parsed, mode);
+    const { cjkQuery, enQuery } = luceneQueries(parsed, mode, expansion);
     const [row] = await this.executor.read('knowledge/search', {
       cjkQuery,
       enQuery,

@@ -1,5 +1,6 @@
 import { highlights, indexedStem, snippet } from './highlight.js';
-import { articleNumber, luceneQueries, parseQuery } from './query-text.js';
+import { articleNumber, expandQuery, luceneQueries, parseQuery } from './query-text.js';
+import { meiliSynonyms, parseSynonyms, synonymGroups } from './synonyms.js';
 
 describe('parseQuery', () => {
   it('splits Chinese runs, English words and article numbers', () => {
@@ -75,5 +76,47 @@ describe('highlights', () => {
     expect(s.endsWith('…')).toBe(true);
     expect(s).toContain('<em>certificate</em>');
     expect(s.length).toBeLessThan(200);
+  });
+});
+
+describe('the operations vocabulary', () => {
+  const groups = parseSynonyms(`# comment
+宕机, 死机, 挂了, down
+登录不上, 无法登录, login`);
+
+  it('reads groups, and expands runs by replacing a term, and words by their synonyms', () => {
+    expect(groups).toEqual([
+      ['宕机', '死机', '挂了', 'down'],
+      ['登录不上', '无法登录', 'login'],
+    ]);
+    const x = expandQuery(parseQuery('服务器死机 down'), groups);
+    expect(x.runClauses.get('服务器死机')).toEqual([['服务器'], ['宕机', '死机', '挂了']]);
+    expect(expandQuery(parseQuery('数据库挂了'), groups).runClauses.get('数据库挂了')).toEqual([
+      ['数据库'],
+      ['宕机', '死机', '挂了'],
+    ]);
+    expect(x.wordCjk.get('down')).toEqual(['宕机', '死机', '挂了']);
+    expect(
+      luceneQueries(parseQuery('服务器死机'), 'all', expandQuery(parseQuery('服务器死机'), groups)),
+    ).toEqual({
+      cjkQuery: '+("服务器") +("宕机" "死机" "挂了")',
+      enQuery: '',
+    });
+    // A word alone also asks the bigram index for its Chinese synonyms.
+    expect(
+      luceneQueries(parseQuery('down'), 'all', expandQuery(parseQuery('down'), groups)),
+    ).toEqual({
+      cjkQuery: '+("宕机" "死机" "挂了")',
+      enQuery: '+(down)',
+    });
+    expect(meiliSynonyms(groups)['死机']).toEqual(['宕机', '挂了', 'down']);
+  });
+
+  it('reads the repository list, each group with two terms or more', () => {
+    const list = synonymGroups();
+    expect(list.length).toBeGreaterThanOrEqual(10);
+    expect(list.find((g) => g.includes('宕机'))).toEqual(
+      expect.arrayContaining(['死机', '挂了', 'down']),
+    );
   });
 });

@@ -6,6 +6,8 @@ export interface ParsedQuery {
   cjkRuns: string[];
   words: string[];
   numbers: string[];
+  /** Chinese terms marked only where they stand whole (a query's synonyms, for highlights). */
+  phrases?: string[];
 }
 
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
@@ -31,24 +33,126 @@ export function parseQuery(query: string): ParsedQuery {
   return { cjkRuns, words, numbers: [...new Set(numbers)] };
 }
 
+/** What the operations vocabulary adds to a query (synonyms.ts). */
+export interface Expansion {
+  /**
+   * Each CJK run that holds a vocabulary term, as the clauses it requires: its other parts as they
+   * are and the term as any of its synonyms (服务器死机 → 服务器 and one of 宕机, 死机, 挂了).
+   */
+  runClauses: Map<string, string[][]>;
+  /** Each word's English synonyms. */
+  wordVariants: Map<string, string[]>;
+  /** Each word's Chinese synonyms (searched in the bigram index). */
+  wordCjk: Map<string, string[]>;
+}
+
+export const NO_EXPANSION: Expansion = {
+  runClauses: new Map(),
+  wordVariants: new Map(),
+  wordCjk: new Map(),
+};
+
+/** At most this many synonyms of one word. */
+const MAX_VARIANTS = 12;
+
+const isCjk = (term: string) => /^[\p{Script=Han}]+$/u.test(term);
+
+/**
+ * A run's clauses: split around the longest vocabulary term it holds (then its parts in turn), each
+ * term replaced by its Chinese synonyms; parts of one character are dropped (a particle like 了
+ * says little). A run with no term gives no clauses.
+ */
+function runClauses(run: string, groups: readonly string[][]): string[][] {
+  let best: { term: string; group: string[] } | undefined;
+  for (const group of groups)
+    for (const term of group)
+      if (isCjk(term) && run.includes(term) && term.length > (best?.term.length ?? 0))
+        best = { term, group };
+  if (!best) return [];
+  const at = run.indexOf(best.term);
+  const part = (text: string): string[][] => {
+    if (text.length < 2) return [];
+    const inner = runClauses(text, groups);
+    return inner.length > 0 ? inner : [[text]];
+  };
+  return [
+    ...part(run.slice(0, at)),
+    best.group.filter(isCjk).slice(0, MAX_VARIANTS),
+    ...part(run.slice(at + best.term.length)),
+  ];
+}
+
+/** The synonyms of a parsed query's runs and words, from the vocabulary's `groups`. */
+export function expandQuery(parsed: ParsedQuery, groups: readonly string[][]): Expansion {
+  const out: Expansion = { runClauses: new Map(), wordVariants: new Map(), wordCjk: new Map() };
+  for (const run of parsed.cjkRuns) {
+    const clauses = runClauses(run, groups);
+    if (clauses.length > 0) out.runClauses.set(run, clauses);
+  }
+  const add = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key) ?? [];
+    if (value !== key && !list.includes(value) && list.length < MAX_VARIANTS) list.push(value);
+    if (list.length > 0) map.set(key, list);
+  };
+  for (const word of parsed.words)
+    for (const group of groups.filter((g) => g.includes(word)))
+      for (const other of group)
+        if (isCjk(other)) add(out.wordCjk, word, other);
+        else if (/^[\p{L}\p{N}]+$/u.test(other)) add(out.wordVariants, word, other);
+  return out;
+}
+
+/** The terms a highlight marks: the query's own and their synonyms. */
+export function withVariants(parsed: ParsedQuery, x: Expansion): ParsedQuery {
+  return {
+    cjkRuns: parsed.cjkRuns,
+    words: [...new Set([...parsed.words, ...[...x.wordVariants.values()].flat()])],
+    numbers: parsed.numbers,
+    phrases: [
+      ...new Set([...[...x.runClauses.values()].flat(2), ...[...x.wordCjk.values()].flat()]),
+    ],
+  };
+}
+
 /**
  * Lucene query strings for the two indexes. `all` requires every CJK run (as a phrase: the whole
- * word, contained anywhere) and every word (by stem); `any` asks for CJK runs both as a boosted
- * phrase and as their bigrams, and OR-s the words, so a sentence still finds articles sharing part
- * of it. Only letters and digits reach Lucene, so no query syntax from the user can.
+ * word, contained anywhere; a run that holds a vocabulary term, its parts and one of the term's
+ * synonyms) and every word (by stem, or one of its synonyms); `any` asks for CJK runs both as a
+ * boosted phrase and as their bigrams, the synonyms of their terms as phrases, and OR-s the words and
+ * their synonyms, so a sentence still finds articles sharing part of
+ * it. A query with no Chinese also asks the bigram index for its words' Chinese synonyms. Only
+ * letters and digits reach Lucene, so no query syntax from the user can.
  */
 export function luceneQueries(
   parsed: ParsedQuery,
   mode: 'all' | 'any' = 'any',
+  x: Expansion = NO_EXPANSION,
 ): { cjkQuery: string; enQuery: string } {
+  const phrases = (terms: string[]) => terms.map((t) => `"${t}"`).join(' ');
+  const crossCjk = parsed.cjkRuns.length === 0 ? [...x.wordCjk.values()] : [];
   if (mode === 'all') {
     return {
-      cjkQuery: parsed.cjkRuns.map((run) => `+"${run}"`).join(' '),
-      enQuery: parsed.words.map((w) => `+${w}`).join(' '),
+      cjkQuery: [
+        ...parsed.cjkRuns.flatMap((run) =>
+          (x.runClauses.get(run) ?? [[run]]).map((clause) => `+(${phrases(clause)})`),
+        ),
+        ...crossCjk.map((terms) => `+(${phrases(terms)})`),
+      ].join(' '),
+      enQuery: parsed.words
+        .map((w) => `+(${[w, ...(x.wordVariants.get(w) ?? [])].join(' ')})`)
+        .join(' '),
     };
   }
-  const cjkQuery = parsed.cjkRuns
-    .map((run) => (run.length > 1 ? `"${run}"^2 ${run}` : run))
-    .join(' ');
-  return { cjkQuery, enQuery: parsed.words.join(' ') };
+  const cjkQuery = [
+    ...parsed.cjkRuns.map((run) => {
+      const own = run.length > 1 ? `"${run}"^2 ${run}` : run;
+      const terms = (x.runClauses.get(run) ?? []).filter((c) => c.length > 1).flat();
+      return terms.length ? `${own} ${phrases(terms)}` : own;
+    }),
+    ...[...x.wordCjk.values()].map(phrases),
+  ].join(' ');
+  const enQuery = [
+    ...new Set(parsed.words.flatMap((w) => [w, ...(x.wordVariants.get(w) ?? [])])),
+  ].join(' ');
+  return { cjkQuery, enQuery };
 }
