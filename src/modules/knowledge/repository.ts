@@ -1,3 +1,4 @@
+import { ConflictError, NotFoundError } from '../../errors.js';
 import type { QueryRunner } from '../../graph/executor.js';
 import {
   TEXT_FIELDS,
@@ -68,6 +69,25 @@ export const knowledgeRepository = {
   async lock(tx: QueryRunner, id: string): Promise<KnownErrorModel | undefined> {
     const [row] = await tx.run('knowledge/lock', { id });
     return row ? toKnownError(row.entity as Record<string, unknown>) : undefined;
+  },
+
+  /**
+   * Locks an article and checks the version the client read (null: any): NOT_FOUND for an unknown
+   * id, CONFLICT with `currentVersion` for another version.
+   */
+  async lockAt(
+    tx: QueryRunner,
+    id: string,
+    expectedVersion: number | null,
+  ): Promise<KnownErrorModel> {
+    const article = await knowledgeRepository.lock(tx, id);
+    if (!article) throw new NotFoundError('KnownError', id);
+    if (expectedVersion !== null && article.version !== expectedVersion)
+      throw new ConflictError(
+        `KnownError ${id} is at version ${article.version}, not ${expectedVersion}`,
+        { currentVersion: article.version },
+      );
+    return article;
   },
 
   /** Writes new field values and bumps the version. */

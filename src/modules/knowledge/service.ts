@@ -1,6 +1,5 @@
 import {
   BadUserInputError,
-  ConflictError,
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
@@ -205,20 +204,12 @@ export class KnowledgeService {
     return this.reload(id);
   }
 
-  private async lock(
+  private lock(
     tx: QueryRunner,
     id: string,
     expectedVersion: number | null,
   ): Promise<KnownErrorModel> {
-    const article = await repo.lock(tx, id);
-    if (!article) throw new NotFoundError('KnownError', id);
-    if (expectedVersion !== null && article.version !== expectedVersion) {
-      throw new ConflictError(
-        `KnownError ${id} is at version ${article.version}, not ${expectedVersion}`,
-        { currentVersion: article.version },
-      );
-    }
-    return article;
+    return repo.lockAt(tx, id, expectedVersion);
   }
 
   /** Locks an article that is about to change; a RETIRED article is read-only. */

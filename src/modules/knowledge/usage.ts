@@ -5,19 +5,12 @@
  * when), leaves the article's version alone and so never conflicts with an edit.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BadUserInputError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-  ConflictError,
-} from '../../errors.js';
-import type { Executor, QueryRunner } from '../../graph/executor.js';
+import { BadUserInputError, ForbiddenError, InvalidTransitionError } from '../../errors.js';
+import type { Executor } from '../../graph/executor.js';
 import { pageRequest, toConnection, type Connection } from '../../pagination.js';
 import type { Caller } from '../access/caller.js';
 import { hasRole, requireRole } from '../access/roles.js';
 import { originOf, recordChanges } from '../audit/change-records.js';
-import type { KnownErrorModel } from './models.js';
 import { knowledgeRepository as repo } from './repository.js';
 import type { UsageFacts } from './review.js';
 
@@ -65,8 +58,7 @@ export class KnowledgeUsage {
     const incidentRef = text(input.incidentRef, 'incidentRef', LIMITS.incidentRef);
     const note = text(input.note, 'note', LIMITS.note);
     await this.executor.writeTx('recordKnownErrorUse', async (tx) => {
-      const article = await repo.lock(tx, id);
-      if (!article) throw new NotFoundError('KnownError', id);
+      const article = await repo.lockAt(tx, id, null);
       if (article.status !== 'PUBLISHED')
         throw new InvalidTransitionError(
           `only a PUBLISHED article can be recorded as used; ${id} is ${article.status}`,
@@ -98,7 +90,7 @@ export class KnowledgeUsage {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewBy) || Number.isNaN(Date.parse(reviewBy)))
       throw new BadUserInputError('reviewBy must be a date, YYYY-MM-DD', 'reviewBy');
     await this.executor.writeTx('setKnownErrorReviewBy', async (tx) => {
-      const article = await lockAt(tx, id, expectedVersion);
+      const article = await repo.lockAt(tx, id, expectedVersion);
       if (article.status === 'RETIRED')
         throw new InvalidTransitionError('a RETIRED article is read-only', { from: 'RETIRED' });
       if (article.author !== caller.actor.id && !hasRole(caller.actor, 'PROBLEM_MANAGER'))
@@ -163,22 +155,4 @@ export class KnowledgeUsage {
     }));
     return toConnection(rows, page, Number(row?.total ?? 0), (r) => [r.usedAt, r.id]);
   }
-}
-
-/** Locks an article at the version the write was made against. */
-async function lockAt(
-  tx: QueryRunner,
-  id: string,
-  expectedVersion: number,
-): Promise<KnownErrorModel> {
-  const article = await repo.lock(tx, id);
-  if (!article) throw new NotFoundError('KnownError', id);
-  if (article.version !== expectedVersion)
-    throw new ConflictError(
-      `KnownError ${id} is at version ${article.version}, not ${expectedVersion}`,
-      {
-        currentVersion: article.version,
-      },
-    );
-  return article;
 }
