@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../src/paths.js';
 import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
+import { LONG_QUERIES } from './fixtures/long-queries.js';
 import { RELEVANCE_QUERIES, relevanceArticles } from './fixtures/relevance.js';
+import { Bm25 } from './support/bm25.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** The comparison's query: not one the service runs, so it lives with the test. */
@@ -16,6 +18,8 @@ const SINGLE_INDEX_QUERY = readFileSync(
  * (bench/RESULTS.md), so that ranking cannot silently get worse.
  */
 const FLOOR = { recallAt5: 0.93, mrr: 0.92 };
+/** The long-query set's floors (test/fixtures/long-queries.ts): set from the measured figures. */
+const LONG_FLOOR = { recallAt5: 0.8, mrr: 0.74 };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,12 +30,15 @@ beforeAll(async () => {
 }, 300000);
 afterAll(() => t.close());
 
-/** recall@5 and MRR of a ranking function over the query set. */
-async function measure(rank: (query: string) => Promise<string[]>) {
+/** recall@5 and MRR of a ranking function over a query set (the short one by default). */
+async function measure(
+  rank: (query: string) => Promise<string[]>,
+  queries: { query: string; relevant: string[] }[] = RELEVANCE_QUERIES,
+) {
   let recall = 0;
   let reciprocal = 0;
   const misses: string[] = [];
-  for (const { query, relevant } of RELEVANCE_QUERIES) {
+  for (const { query, relevant } of queries) {
     const titles = await rank(query);
     const top5 = titles.slice(0, 5);
     recall += relevant.filter((r) => top5.includes(r)).length / relevant.length;
@@ -40,7 +47,7 @@ async function measure(rank: (query: string) => Promise<string[]>) {
     if (first === -1 || first >= 5)
       misses.push(`${query} → rank ${first === -1 ? '-' : first + 1}`);
   }
-  const n = RELEVANCE_QUERIES.length;
+  const n = queries.length;
   return { recallAt5: recall / n, mrr: reciprocal / n, misses };
 }
 
@@ -109,4 +116,41 @@ describe('search relevance (Neo4j engine)', () => {
     expect(hits).toBeGreaterThan(english.length);
     expect(unmarked).toEqual([]);
   }, 120000);
+
+  it('ranks long symptom descriptions at least as well as a bigram BM25 over the same articles', async () => {
+    expect(LONG_QUERIES.length).toBeGreaterThanOrEqual(100);
+    const published = [
+      ...(JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[]),
+      ...relevanceArticles(),
+    ].filter((a) => (a.status ?? 'PUBLISHED') === 'PUBLISHED');
+    const bm25 = new Bm25(
+      published.map((a) => ({
+        key: String(a.title),
+        text: [a.title, a.symptoms, a.cause, a.workaround, a.resolution, ...(a.tags ?? [])].join(
+          ' ',
+        ),
+      })),
+    );
+    const baseline = await measure(async (query) => bm25.rank(query), LONG_QUERIES);
+    const engine = await measure(
+      async (query) =>
+        (
+          await t.ok(
+            `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
+            { q: query },
+          )
+        ).searchKnowledge.hits.map((h: any) => h.knownError.title),
+      LONG_QUERIES,
+    );
+    console.log(
+      `long queries (${LONG_QUERIES.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}` +
+        ` | bigram BM25 recall@5=${baseline.recallAt5.toFixed(3)} MRR=${baseline.mrr.toFixed(3)}` +
+        `\nengine misses: ${engine.misses.join('; ') || 'none'}\nBM25 misses: ${baseline.misses.join('; ') || 'none'}`,
+    );
+    expect(engine.recallAt5).toBeGreaterThanOrEqual(LONG_FLOOR.recallAt5);
+    expect(engine.mrr).toBeGreaterThanOrEqual(LONG_FLOOR.mrr);
+    // The issue's bar: at least the baseline, on the same articles in the same run.
+    expect(engine.recallAt5).toBeGreaterThanOrEqual(baseline.recallAt5);
+    expect(engine.mrr).toBeGreaterThanOrEqual(baseline.mrr);
+  }, 300000);
 });

@@ -44,12 +44,15 @@ export interface Expansion {
   wordVariants: Map<string, string[]>;
   /** Each word's Chinese synonyms (searched in the bigram index). */
   wordCjk: Map<string, string[]>;
+  /** Each CJK run's English synonyms of its terms (searched in the English index, any mode). */
+  runEnglish: Map<string, string[]>;
 }
 
 export const NO_EXPANSION: Expansion = {
   runClauses: new Map(),
   wordVariants: new Map(),
   wordCjk: new Map(),
+  runEnglish: new Map(),
 };
 
 /** At most this many synonyms of one word. */
@@ -84,10 +87,19 @@ function runClauses(run: string, groups: readonly string[][]): string[][] {
 
 /** The synonyms of a parsed query's runs and words, from the vocabulary's `groups`. */
 export function expandQuery(parsed: ParsedQuery, groups: readonly string[][]): Expansion {
-  const out: Expansion = { runClauses: new Map(), wordVariants: new Map(), wordCjk: new Map() };
+  const out: Expansion = {
+    runClauses: new Map(),
+    wordVariants: new Map(),
+    wordCjk: new Map(),
+    runEnglish: new Map(),
+  };
   for (const run of parsed.cjkRuns) {
     const clauses = runClauses(run, groups);
     if (clauses.length > 0) out.runClauses.set(run, clauses);
+    const english = groups
+      .filter((g) => g.some((t) => isCjk(t) && run.includes(t)))
+      .flatMap((g) => g.filter((t) => /^[a-z0-9]+$/.test(t)));
+    if (english.length > 0) out.runEnglish.set(run, [...new Set(english)].slice(0, MAX_VARIANTS));
   }
   const add = (map: Map<string, string[]>, key: string, value: string) => {
     const list = map.get(key) ?? [];
@@ -129,7 +141,12 @@ export function luceneQueries(
   x: Expansion = NO_EXPANSION,
 ): { cjkQuery: string; enQuery: string } {
   const phrases = (terms: string[]) => terms.map((t) => `"${t}"`).join(' ');
-  const crossCjk = parsed.cjkRuns.length === 0 ? [...x.wordCjk.values()] : [];
+  // An English query asks the bigram index too only when every word has Chinese synonyms: the two
+  // indexes' hits are united, so one word's synonyms alone would stand for the whole query.
+  const crossCjk =
+    parsed.cjkRuns.length === 0 && parsed.words.every((w) => x.wordCjk.has(w))
+      ? [...x.wordCjk.values()]
+      : [];
   if (mode === 'all') {
     return {
       cjkQuery: [
@@ -151,8 +168,12 @@ export function luceneQueries(
     }),
     ...[...x.wordCjk.values()].map(phrases),
   ].join(' ');
+  const runEnglish = [...x.runEnglish.values()].flat();
   const enQuery = [
-    ...new Set(parsed.words.flatMap((w) => [w, ...(x.wordVariants.get(w) ?? [])])),
+    ...new Set([
+      ...parsed.words.flatMap((w) => [w, ...(x.wordVariants.get(w) ?? [])]),
+      ...runEnglish,
+    ]),
   ].join(' ');
   return { cjkQuery, enQuery };
 }
