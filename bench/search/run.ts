@@ -1,11 +1,15 @@
 /**
  * Search benchmark: 100k generated articles in a fresh tools/neo4j-local, the service started on
- * it, and `searchKnowledge` timed over HTTP for one- to three-word queries in Chinese and English.
+ * it, and `searchKnowledge` timed over HTTP for one- to three-word queries in Chinese and English,
+ * and for the long symptom descriptions of the second relevance set (test/fixtures/long-queries.ts:
+ * sentences of 18 to 129 characters, whose every-word pass finds nothing here and falls back to any
+ * word, the expensive path), interleaved with the short ones.
  * Baseline in the same run: `knownError(number)`, an indexed lookup through the same HTTP stack.
  * Usage: npm run bench:search [-- ARTICLES]   (default 100000). Prints a JSON summary.
  */
 import neo4j from 'neo4j-driver';
 import { articleNumber } from '../../src/search/query-text.js';
+import { LONG_QUERIES } from '../../test/fixtures/long-queries.js';
 import {
   benchApp,
   benchHeaders,
@@ -207,6 +211,7 @@ async function main() {
     const SEARCH = `query($q: String!) { searchKnowledge(query: $q, first: 10) { totalHits hits { score knownError { id number title } highlights { field snippet } } } }`;
     const LOOKUP = `query($n: String!) { knownError(number: $n) { id number title } }`;
     const search: number[] = [];
+    const long: number[] = [];
     const byLanguage: Record<'zh' | 'en', number[]> = { zh: [], en: [] };
     const lookup: number[] = [];
     let hits = 0;
@@ -217,7 +222,9 @@ async function main() {
         const q = QUERIES[i % QUERIES.length]!;
         const r = await post(SEARCH, { q });
         const l = await post(LOOKUP, { n: articleNumber(1 + rand(ARTICLES)) });
+        const s = await post(SEARCH, { q: LONG_QUERIES[i % LONG_QUERIES.length]!.query });
         if (!measured) continue;
+        long.push(s.ms);
         search.push(r.ms);
         byLanguage[/\p{Script=Han}/u.test(q) ? 'zh' : 'en'].push(r.ms);
         hits += r.data.searchKnowledge.totalHits;
@@ -232,6 +239,7 @@ async function main() {
         searchMs: p50p95(search),
         chineseMs: p50p95(byLanguage.zh),
         englishMs: p50p95(byLanguage.en),
+        longQueryMs: p50p95(long),
         baselineLookupMs: p50p95(lookup),
         meanTotalHits: Math.round(hits / RUNS),
       }),
