@@ -111,6 +111,16 @@ describe('searchKnowledge on the Neo4j engine', () => {
     }
   });
 
+  it('finds a word typed with a typo, one edit away, when nothing matches it as typed', async () => {
+    for (const [typo, expected] of [
+      ['certifcate', /certificate|证书/i],
+      ['deadlcok', /deadlock/i],
+    ] as const) {
+      const r = await search(typo);
+      expect([typo, r.hits[0]?.knownError.title]).toEqual([typo, expect.stringMatching(expected)]);
+    }
+  });
+
   it('finds an article by its number, and ranks it first', async () => {
     const any = (await search('VPN')).hits[0].knownError;
     const r = await search(any.number.toLowerCase());

@@ -20,6 +20,8 @@ const SINGLE_INDEX_QUERY = readFileSync(
 const FLOOR = { recallAt5: 0.93, mrr: 0.92 };
 /** The long-query set's floors (test/fixtures/long-queries.ts): set from the measured figures. */
 const LONG_FLOOR = { recallAt5: 0.8, mrr: 0.74 };
+/** The floors of the English queries with a typo (derived in the test from both sets). */
+const TYPO_FLOOR = { recallAt5: 0.82, mrr: 0.74 };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -152,5 +154,36 @@ describe('search relevance (Neo4j engine)', () => {
     // The issue's bar: at least the baseline, on the same articles in the same run.
     expect(engine.recallAt5).toBeGreaterThanOrEqual(baseline.recallAt5);
     expect(engine.mrr).toBeGreaterThanOrEqual(baseline.mrr);
+  }, 300000);
+
+  it('tolerates a typo in an English word without losing the clean queries', async () => {
+    // Each English query of both sets with two middle letters of its longest word swapped.
+    const typos = [...RELEVANCE_QUERIES, ...LONG_QUERIES]
+      .filter((q) => !/\p{Script=Han}/u.test(q.query))
+      .flatMap(({ query, relevant }) => {
+        const longest = [...query.matchAll(/[a-z]{6,}/giu)]
+          .map((m) => m[0])
+          .sort((a, b) => b.length - a.length)[0];
+        if (!longest) return [];
+        const i = Math.floor(longest.length / 2);
+        const typo = longest.slice(0, i - 1) + longest[i] + longest[i - 1] + longest.slice(i + 1);
+        return typo === longest ? [] : [{ query: query.replace(longest, typo), relevant }];
+      });
+    expect(typos.length).toBeGreaterThanOrEqual(50);
+    const engine = await measure(
+      async (query) =>
+        (
+          await t.ok(
+            `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
+            { q: query },
+          )
+        ).searchKnowledge.hits.map((h: any) => h.knownError.title),
+      typos,
+    );
+    console.log(
+      `typos (${typos.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}`,
+    );
+    expect(engine.recallAt5).toBeGreaterThanOrEqual(TYPO_FLOOR.recallAt5);
+    expect(engine.mrr).toBeGreaterThanOrEqual(TYPO_FLOOR.mrr);
   }, 300000);
 });

@@ -1,5 +1,7 @@
-import { stemmer } from 'stemmer';
+import { indexedStem } from './stem.js';
 import type { ParsedQuery } from './query-text.js';
+
+export { indexedStem };
 
 /** The fields a hit can be highlighted in, in the order highlights are listed. */
 export const HIGHLIGHT_FIELDS = [
@@ -14,15 +16,6 @@ export const HIGHLIGHT_FIELDS = [
 
 const SNIPPET_LENGTH = 160;
 const LEAD = 40;
-
-/**
- * A word as the English full-text index keeps it: lower-cased, the possessive `'s` dropped, then
- * Porter's stem (the `stemmer` package implements the algorithm Lucene's PorterStemFilter does,
- * which the index's English analyzer applies), so a highlight marks every word the index matched.
- */
-export function indexedStem(word: string): string {
-  return stemmer(word.toLowerCase().replace(/['’]s$/u, ''));
-}
 
 /** The Latin words of a text (digits included), as the standard tokenizer splits them. */
 const LATIN_WORDS = /[\p{Script=Latin}\p{N}]+(?:['’][\p{Script=Latin}]+)*/gu;

@@ -4,6 +4,7 @@ import { toKnownError } from '../modules/knowledge/models.js';
 import { highlights } from './highlight.js';
 import type { KnowledgeSearchEngine, SearchRequest, SearchResultModel } from './port.js';
 import {
+  FUZZY_MIN_LENGTH,
   expandQuery,
   luceneQueries,
   parseQuery,
@@ -48,13 +49,16 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
       return { totalHits: 0, hits: [], engine: this.name };
     const looser =
       parsed.cjkRuns.length + parsed.words.length > 1 || parsed.cjkRuns.some((r) => r.length > 2);
-    const attempt = async (mode: 'all' | 'any') => {
+    const attempt = async (mode: 'all' | 'any' | 'fuzzy') => {
       const row = await this.run(request, parsed, expansion, mode, false);
       const short = Number(row.total) < request.offset + request.limit + 1;
       return row.capped && short ? this.run(request, parsed, expansion, mode, true) : row;
     };
     let row = await attempt('all');
     if (Number(row.total) === 0 && looser) row = await attempt('any');
+    // A last pass for typos: words one edit away, when nothing matched as typed.
+    if (Number(row.total) === 0 && parsed.words.some((w) => w.length >= FUZZY_MIN_LENGTH))
+      row = await attempt('fuzzy');
     const page = row.page as { entity: Record<string, unknown>; score: number }[];
     return {
       totalHits: Number(row.total),
@@ -77,7 +81,7 @@ export class Neo4jSearchEngine implements KnowledgeSearchEngine {
     request: SearchRequest,
     parsed: ParsedQuery,
     expansion: Expansion,
-    mode: 'all' | 'any',
+    mode: 'all' | 'any' | 'fuzzy',
     everyHit: boolean,
   ): Promise<Record<string, unknown>> {
     const { cjkQuery, enQuery } = luceneQueries(parsed, mode, expansion);

@@ -14,6 +14,10 @@ describe('parseQuery', () => {
   it('lets no Lucene syntax through', () => {
     const { cjkQuery, enQuery } = luceneQueries(parseQuery('title:(a OR b*) "x" 证书~ -y AND'));
     expect(enQuery).toBe('title a or b x y and');
+    // The last pass adds the service's own fuzzy form of a long word's stem.
+    expect(luceneQueries(parseQuery('certifcate expired'), 'fuzzy').enQuery).toBe(
+      'certifcate certifc~1 expired expir~1',
+    );
     expect(cjkQuery).toBe('"证书"^2 证书');
   });
 

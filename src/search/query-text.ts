@@ -1,3 +1,5 @@
+import { indexedStem } from './stem.js';
+
 /**
  * A search query split the way the two full-text indexes read text: runs of CJK characters (for
  * the bigram index), Latin words (for the stemming English index) and article numbers.
@@ -127,6 +129,21 @@ export function withVariants(parsed: ParsedQuery, x: Expansion): ParsedQuery {
 }
 
 /**
+ * Words this long or longer match one edit away in the last pass (typo tolerance): only when
+ * neither the every-word nor the any-word pass found anything. Measured on the relevance sets,
+ * fuzzy terms in the any-word pass itself cost recall (one-edit neighbours of short stems are
+ * other words) and no clean query needs them (bench/RESULTS.md).
+ */
+export const FUZZY_MIN_LENGTH = 5;
+
+/**
+ * A word's typo-tolerant form: its stem (what the index holds: a fuzzy term is not stemmed by
+ * the query parser) within one edit, for alphabetic words of FUZZY_MIN_LENGTH letters or more.
+ */
+const fuzzy = (word: string): string[] =>
+  word.length >= FUZZY_MIN_LENGTH && /^[a-z]+$/.test(word) ? [`${indexedStem(word)}~1`] : [];
+
+/**
  * Lucene query strings for the two indexes. `all` requires every CJK run (as a phrase: the whole
  * word, contained anywhere; a run that holds a vocabulary term, its parts and one of the term's
  * synonyms) and every word (by stem, or one of its synonyms); `any` asks for CJK runs both as a
@@ -137,7 +154,7 @@ export function withVariants(parsed: ParsedQuery, x: Expansion): ParsedQuery {
  */
 export function luceneQueries(
   parsed: ParsedQuery,
-  mode: 'all' | 'any' = 'any',
+  mode: 'all' | 'any' | 'fuzzy' = 'any',
   x: Expansion = NO_EXPANSION,
 ): { cjkQuery: string; enQuery: string } {
   const phrases = (terms: string[]) => terms.map((t) => `"${t}"`).join(' ');
@@ -171,7 +188,11 @@ export function luceneQueries(
   const runEnglish = [...x.runEnglish.values()].flat();
   const enQuery = [
     ...new Set([
-      ...parsed.words.flatMap((w) => [w, ...(x.wordVariants.get(w) ?? [])]),
+      ...parsed.words.flatMap((w) => [
+        w,
+        ...(x.wordVariants.get(w) ?? []),
+        ...(mode === 'fuzzy' ? fuzzy(w) : []),
+      ]),
       ...runEnglish,
     ]),
   ].join(' ');
