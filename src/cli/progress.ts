@@ -25,7 +25,9 @@ export class CliProgress implements Progress {
     private readonly mode: 'bars' | 'lines' | 'quiet',
     private readonly out: NodeJS.WritableStream = process.stderr,
   ) {
-    this.intervalMs = Number(process.env.PROGRESS_INTERVAL_MS ?? 5000);
+    // A malformed or non-positive value falls back to the default rather than flooding the log.
+    const every = Number(process.env.PROGRESS_INTERVAL_MS ?? 5000);
+    this.intervalMs = Number.isFinite(every) && every > 0 ? every : 5000;
     if (mode === 'bars')
       this.bars = new cliProgress.MultiBar(
         {
