@@ -23,14 +23,28 @@ const LONG_FLOOR = { recallAt5: 0.8, mrr: 0.74 };
 /** The floors of the English queries with a typo (derived in the test from both sets). */
 const TYPO_FLOOR = { recallAt5: 0.82, mrr: 0.74 };
 
+/** The articles of both sets: the demo's and those written for the test. */
+const CORPUS: SeedArticle[] = [
+  ...(JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[]),
+  ...relevanceArticles(),
+];
+
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await t.loadDemo();
-  const seed = JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[];
-  await loadArticles(t.app.services, [...seed, ...relevanceArticles()]);
+  await loadArticles(t.app.services, CORPUS);
 }, 300000);
 afterAll(() => t.close());
+
+/** The engine's ranking of a query: the titles of its first 20 hits. */
+const engineRank = async (query: string): Promise<string[]> =>
+  (
+    await t.ok(
+      `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
+      { q: query },
+    )
+  ).searchKnowledge.hits.map((h: any) => h.knownError.title);
 
 /** recall@5 and MRR of a ranking function over a query set (the short one by default). */
 async function measure(
@@ -67,14 +81,7 @@ describe('search relevance (Neo4j engine)', () => {
   });
 
   it('meets its recall@5 and MRR floors', async () => {
-    const engine = await measure(async (query) =>
-      (
-        await t.ok(
-          `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
-          { q: query },
-        )
-      ).searchKnowledge.hits.map((h: any) => h.knownError.title),
-    );
+    const engine = await measure(engineRank);
     // The alternative the issue asks to compare: one index, the English analyzer alone (Chinese
     // as single characters), queried with the raw words.
     const single = await measure(async (query) => {
@@ -121,10 +128,7 @@ describe('search relevance (Neo4j engine)', () => {
 
   it('ranks long symptom descriptions at least as well as a bigram BM25 over the same articles', async () => {
     expect(LONG_QUERIES.length).toBeGreaterThanOrEqual(100);
-    const published = [
-      ...(JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[]),
-      ...relevanceArticles(),
-    ].filter((a) => (a.status ?? 'PUBLISHED') === 'PUBLISHED');
+    const published = CORPUS.filter((a) => (a.status ?? 'PUBLISHED') === 'PUBLISHED');
     const bm25 = new Bm25(
       published.map((a) => ({
         key: String(a.title),
@@ -134,16 +138,7 @@ describe('search relevance (Neo4j engine)', () => {
       })),
     );
     const baseline = await measure(async (query) => bm25.rank(query), LONG_QUERIES);
-    const engine = await measure(
-      async (query) =>
-        (
-          await t.ok(
-            `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
-            { q: query },
-          )
-        ).searchKnowledge.hits.map((h: any) => h.knownError.title),
-      LONG_QUERIES,
-    );
+    const engine = await measure(engineRank, LONG_QUERIES);
     console.log(
       `long queries (${LONG_QUERIES.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}` +
         ` | bigram BM25 recall@5=${baseline.recallAt5.toFixed(3)} MRR=${baseline.mrr.toFixed(3)}` +
@@ -170,16 +165,7 @@ describe('search relevance (Neo4j engine)', () => {
         return typo === longest ? [] : [{ query: query.replace(longest, typo), relevant }];
       });
     expect(typos.length).toBeGreaterThanOrEqual(50);
-    const engine = await measure(
-      async (query) =>
-        (
-          await t.ok(
-            `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
-            { q: query },
-          )
-        ).searchKnowledge.hits.map((h: any) => h.knownError.title),
-      typos,
-    );
+    const engine = await measure(engineRank, typos);
     console.log(
       `typos (${typos.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}`,
     );

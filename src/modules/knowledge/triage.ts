@@ -139,18 +139,17 @@ export class TriageService {
         ? await this.impact.rootCauseCandidates(caller, symptoms, TRIAGE_LIMITS.rootCauses)
         : [];
     const graph: { articleId: string; reason: Exclude<TriageReason, 'TEXT'> }[] = [];
-    const matched = async (ids: string[], reason?: 'ROOT_CAUSE') => {
-      const found = await caller.loaders.knownErrorMatches.loadMany(ids);
-      for (const list of found)
-        if (!(list instanceof Error))
-          for (const m of list)
-            graph.push({ articleId: m.id, reason: reason ?? (m.reason as MatchReason) });
-    };
-    await matched(components);
-    await matched(
-      rootCauses.map((c) => c.ciId),
-      'ROOT_CAUSE',
-    );
+    // The inputs' matches and the root-cause candidates' in one batch of the loader.
+    const causes = rootCauses.map((c) => c.ciId);
+    const found = await caller.loaders.knownErrorMatches.loadMany([...components, ...causes]);
+    found.forEach((list, i) => {
+      if (list instanceof Error) return;
+      for (const m of list)
+        graph.push({
+          articleId: m.id,
+          reason: i < components.length ? (m.reason as MatchReason) : 'ROOT_CAUSE',
+        });
+    });
     const articles = await caller.loaders.entity.loadMany(graph.map((g) => g.articleId));
     const graphArticles = graph.flatMap((g, i) => {
       const a = articles[i];
