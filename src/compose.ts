@@ -16,6 +16,7 @@ import { changeImport } from './modules/change/import.js';
 import { ChangeService } from './modules/change/service.js';
 import { BACKUP_QUERIES } from './modules/backup/backup.js';
 import { ImportService } from './modules/cmdb/import.js';
+import type { ReadSnapshot } from './modules/cmdb/read-cache.js';
 import { createCmdbLoaders } from './modules/cmdb/loaders.js';
 import { CmdbQueries } from './modules/cmdb/queries.js';
 import { CmdbService } from './modules/cmdb/service.js';
@@ -61,12 +62,18 @@ export function composeServices(
   executor: Executor,
   search: KnowledgeSearchEngine,
   logger: Logger,
-  options: { impactIndexMaxAgeMs?: number; importBatchSize?: number; access?: AccessOptions } = {},
+  options: {
+    impactIndexMaxAgeMs?: number;
+    importBatchSize?: number;
+    readCacheEntries?: number;
+    access?: AccessOptions;
+  } = {},
 ): Services {
   const topologyIndex = new TopologyIndexHolder(
     executor,
     logger.child({ module: 'impact' }),
     options.impactIndexMaxAgeMs ?? 0,
+    options.readCacheEntries,
   );
   const impact = new ImpactService(executor, new GraphWalkSource(executor), topologyIndex);
   const conflicts = new ConflictChecker(executor, topologyIndex);
@@ -99,10 +106,16 @@ export function composeServices(
   };
 }
 
+/** The CMDB reads' source of exact copies: the impact analysis's topology copies. */
+function readCopyOf(services: Services): ReadSnapshot {
+  const holder = services.impact.topologyIndex;
+  return holder?.reads.enabled ? () => holder.readCopy() : () => Promise.resolve(undefined);
+}
+
 /** A fresh set of loaders for one request: each module's, combined. */
 export function createLoaders(executor: Executor, services: Services): Loaders {
   return {
-    ...createCmdbLoaders(executor),
+    ...createCmdbLoaders(executor, readCopyOf(services)),
     ...createImpactLoaders(services.impact),
     ...createKnowledgeLoaders(executor),
   };

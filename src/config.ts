@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The service's configuration, parsed and validated once at boot from the environment. */
+/** Default of READ_CACHE_ENTRIES: entities and edge pages kept per version, each (about 100 MB). */
+export const READ_CACHE_ENTRIES = 100000;
+
 export interface Config {
   port: number;
   host: string;
@@ -76,6 +79,11 @@ export interface Config {
   impactIndexMaxAgeMs: number;
   /** Rows per transaction of a batched import (`npm run import`, the demo seed). */
   importBatchSize: number;
+  /**
+   * Entities and edge pages the CMDB's reads keep per topology version (see
+   * modules/cmdb/read-cache.ts), each; 0 turns the read copy off (every read asks Neo4j).
+   */
+  readCacheEntries: number;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */
   meili: {
     url: string | undefined;
@@ -211,6 +219,7 @@ export function loadConfig(
     },
     impactIndexMaxAgeMs: integer('IMPACT_INDEX_MAX_AGE_MS', 0, 0, 60000),
     importBatchSize: integer('IMPORT_BATCH_SIZE', 5000, 10, 50000),
+    readCacheEntries: integer('READ_CACHE_ENTRIES', READ_CACHE_ENTRIES, 0, 10000000),
     meili: {
       url: env.MEILI_URL || undefined,
       apiKey: secret('MEILI_API_KEY'),

@@ -75,7 +75,10 @@ async function waitForNeo4j(executor: Executor, logger: Logger, timeoutMs: numbe
 /** Creates the class taxonomy's missing classes from seed/ci-classes.json. */
 export async function ensureTaxonomy(executor: Executor): Promise<void> {
   const classes = JSON.parse(readFileSync(fromRoot('seed', 'ci-classes.json'), 'utf8'));
-  await executor.writeTx('seedTaxonomy', (tx) => cmdbRepository.upsertClasses(tx, classes));
+  await executor.writeTx('seedTaxonomy', async (tx) => {
+    await cmdbRepository.upsertClasses(tx, classes);
+    await cmdbRepository.bumpTopology(tx, ['ciclass:']);
+  });
 }
 
 /** Imports the demo CMDB (seed/demo-cmdb.json) when the database holds no component yet. */
@@ -114,6 +117,7 @@ export async function startApp(config: Config, uri: string, logger: Logger): Pro
   const services = composeServices(executor, search, logger, {
     impactIndexMaxAgeMs: config.impactIndexMaxAgeMs,
     importBatchSize: config.importBatchSize,
+    readCacheEntries: config.readCacheEntries,
     access: {
       apiKeysFile: config.authMode === 'token' ? config.auth.apiKeysFile : undefined,
       adminRequiresJwt: config.auth.adminRequiresJwt,

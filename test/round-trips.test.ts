@@ -2,7 +2,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The Cypher path every read takes without a read copy (test/read-copy.test.ts has the other).
+  t = await startTestApp({ READ_CACHE_ENTRIES: '0' });
   await t.reset();
   // 120 services, each with an owner, two consumers, a provider, an SLA and 12 dependencies.
   const cis = Array.from({ length: 40 }, (_, i) => ({

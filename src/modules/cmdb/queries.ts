@@ -55,6 +55,26 @@ export interface DependencyConnection {
   totalCount: number;
 }
 
+/**
+ * A list page from the request's read copy when it holds it (see read-cache.ts), else read and
+ * kept there; its entities primed in the request's loader either way.
+ */
+async function listed<R extends EntityModel>(
+  caller: Caller<CmdbLoaders>,
+  key: unknown[],
+  read: () => Promise<{ total: number; rows: R[] }>,
+): Promise<{ total: number; rows: R[] }> {
+  const copy = await caller.loaders.snapshot();
+  const k = JSON.stringify(key);
+  let page = copy?.lists.get(k) as { total: number; rows: R[] } | undefined;
+  if (!page) {
+    page = await read();
+    copy?.putList(k, page);
+  }
+  for (const r of page.rows) caller.loaders.entity.prime((r as { id: string }).id, r);
+  return page;
+}
+
 /** CMDB reads: every one needs VIEWER. */
 export class CmdbQueries {
   constructor(private readonly executor: Executor) {}
@@ -97,14 +117,10 @@ export class CmdbQueries {
     requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('configurationItems', first, after);
     const params = await ciFilterParams(caller, filter);
-    const { total, rows } = await this.executor.readSingle('configurationItems', (tx) =>
-      repo.ciPage(tx, {
-        ...params,
-        after: page.after,
-        limit: page.first + 1,
-      }),
+    const args = { ...params, after: page.after, limit: page.first + 1 };
+    const { total, rows } = await listed(caller, ['configurationItems', args], () =>
+      this.executor.readSingle('configurationItems', (tx) => repo.ciPage(tx, args)),
     );
-    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows as ConfigurationItemModel[], page, total, (n) => [n.name, n.id]);
   }
 
@@ -118,26 +134,28 @@ export class CmdbQueries {
     requireRole(caller.actor, 'VIEWER');
     const page = pageRequest('services', first, after);
     const f = filter ?? {};
-    const { total, rows } = await this.executor.readSingle('services', (tx) =>
-      repo.servicePage(tx, {
-        category: orNull(f.category),
-        kind: orNull(f.kind),
-        status: orNull(f.status),
-        consumerId: orNull(f.consumerId),
-        providerId: orNull(f.providerId),
-        after: page.after,
-        limit: page.first + 1,
-      }),
+    const args = {
+      category: orNull(f.category),
+      kind: orNull(f.kind),
+      status: orNull(f.status),
+      consumerId: orNull(f.consumerId),
+      providerId: orNull(f.providerId),
+      after: page.after,
+      limit: page.first + 1,
+    };
+    const { total, rows } = await listed(caller, ['services', args], () =>
+      this.executor.readSingle('services', (tx) => repo.servicePage(tx, args)),
     );
-    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
     return toConnection(rows as ServiceModel[], page, total, (n) => [n.name, n.id]);
   }
 
   /** Live services, ordered by category then name. */
   async liveServices(caller: Caller<CmdbLoaders>): Promise<ServiceModel[]> {
     requireRole(caller.actor, 'VIEWER');
-    const rows = await this.executor.readSingle('serviceCatalog', (tx) => repo.liveServices(tx));
-    rows.forEach((r) => caller.loaders.entity.prime(r.id, r));
+    const { rows } = await listed(caller, ['serviceCatalog'], async () => ({
+      total: 0,
+      rows: await this.executor.readSingle('serviceCatalog', (tx) => repo.liveServices(tx)),
+    }));
     return rows as ServiceModel[];
   }
 

@@ -209,6 +209,8 @@ export class CmdbService {
           changes: diffFields({}, { ...cls }),
         },
       ]);
+      // The read copies keep the taxonomy per version (see read-cache.ts).
+      await repo.bumpTopology(tx, [`ciclass:${cls.name}`]);
       return new Taxonomy(await repo.classes(tx)).get(cls.name)!;
     });
   }

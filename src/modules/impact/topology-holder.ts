@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Executor } from '../../graph/executor.js';
 import type { ServiceModel } from '../cmdb/models.js';
+import { READ_CACHE_ENTRIES } from '../../config.js';
+import { ReadCache, type ReadCopy } from '../cmdb/read-cache.js';
 import { compactAssets } from './asset-columns.js';
 import { analyzeInMemory, type MemoryAnswer } from './memory-analysis.js';
 import { impactRepository as repo, type TopologyRow, type TopologyVersion } from './repository.js';
@@ -76,13 +78,23 @@ export class TopologyIndexHolder implements TopologySource {
    */
   readonly stats = { builds: 0, catchUps: 0, fresh: 0, polls: 0 };
   readonly serviceModels = new ServiceModelCache();
+  /** What the CMDB's reads found per copy (see cmdb/read-cache). */
+  readonly reads: ReadCache;
+  /** The version read out, and the one that the calls made while it travels wait for. */
+  private shared: {
+    out?: Promise<TopologyIndex | undefined>;
+    next?: Promise<TopologyIndex | undefined>;
+  } = {};
   private poller: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly executor: Executor,
     private readonly logger: Logger,
     private readonly maxAgeMs = 0,
-  ) {}
+    readCacheEntries = READ_CACHE_ENTRIES,
+  ) {
+    this.reads = new ReadCache(readCacheEntries);
+  }
 
   /**
    * The analysis on the copy when its version is the graph's current one and it knows every
@@ -158,6 +170,35 @@ export class TopologyIndexHolder implements TopologySource {
     return this.fresh() ?? (await this.current());
   }
 
+  /**
+   * The read copy of the version current when this was called (see cmdb/read-cache), or
+   * undefined when there is no exact copy (then Neo4j answers). A check sent after the call
+   * tells: when one is already out (sent before), the call waits for it and shares the next
+   * one with every call made meanwhile, so that under load one round trip serves many requests.
+   */
+  async readCopy(): Promise<ReadCopy | undefined> {
+    const copy = this.fresh() ?? (await this.sharedCheck());
+    return copy && this.reads.of(copy);
+  }
+
+  private sharedCheck(): Promise<TopologyIndex | undefined> {
+    const s = this.shared;
+    if (!s.out) {
+      const out = this.current().finally(() => {
+        if (s.out === out) s.out = undefined;
+      });
+      s.out = out;
+      return out;
+    }
+    s.next ??= s.out
+      .catch(() => undefined)
+      .then(() => {
+        s.next = undefined;
+        return this.sharedCheck();
+      });
+    return s.next;
+  }
+
   /** Stops the background checks. */
   stop(): void {
     clearInterval(this.poller);
@@ -207,6 +248,11 @@ export class TopologyIndexHolder implements TopologySource {
     if (changedIds === null) return { version, epoch, index: undefined };
     const next = base.withChanges(version, rows);
     this.serviceModels.carryOver(base, next, changedIds);
+    const changed = new Set(changedIds);
+    const invalid = new Set(changed);
+    for (const id of changed)
+      for (const copy of [base, next]) for (const n of copy.neighbourIds(id)) invalid.add(n);
+    this.reads.carryOver(base, next, changed, invalid);
     this.stats.catchUps += 1;
     this.logger.debug(
       { from: base.version, version, changed: rows.length, patched: next.patchedCount },
@@ -228,8 +274,14 @@ export class TopologyIndexHolder implements TopologySource {
       at.epoch !== index.epoch ||
       at.version < index.version ||
       (overSameVersion && at.version === index.version)
-    )
+    ) {
+      // A compacted copy of the same version: what was read on the one it replaces stays exact.
+      if (at && at.epoch === index.epoch && at.version === index.version) {
+        this.serviceModels.carryOver(at, index, []);
+        this.reads.carryOver(at, index, new Set(), new Set());
+      }
       this.index = index;
+    }
   }
 
   /** Starts a full rebuild unless one is running; resolves when it ends. */

@@ -162,6 +162,17 @@ export class TopologyIndex implements TopologyView {
     return any;
   }
 
+  /** The ids of the components with an edge to or from the one of this id (none if unknown). */
+  neighbourIds(id: string): string[] {
+    const node = this.find(id);
+    if (node === undefined) return [];
+    const out: string[] = [];
+    const { nodes } = this.outgoing(node);
+    for (let i = 0; i < nodes.length; i++) out.push(this.idOf(nodes[i]!));
+    this.forEachIncoming(node, (from) => out.push(this.idOf(from)));
+    return out;
+  }
+
   /** The outgoing edges of a component. */
   private outgoing(node: number): Adjacency {
     return this.overrideOf(node)?.out ?? this.base.outgoingOf(node);
