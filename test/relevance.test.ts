@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../src/paths.js';
-import { loadArticles, type SeedArticle } from '../src/modules/knowledge/seed.js';
+import { loadArticles } from '../src/modules/knowledge/seed.js';
 import { LONG_QUERIES } from './fixtures/long-queries.js';
-import { RELEVANCE_QUERIES, relevanceArticles } from './fixtures/relevance.js';
-import { Bm25 } from './support/bm25.js';
+import { RELEVANCE_QUERIES } from './fixtures/relevance.js';
+import { bm25Baseline, CORPUS, engineRank, measure } from './support/relevance.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** The comparison's query: not one the service runs, so it lives with the test. */
@@ -23,12 +23,6 @@ const LONG_FLOOR = { recallAt5: 0.8, mrr: 0.74 };
 /** The floors of the English queries with a typo (derived in the test from both sets). */
 const TYPO_FLOOR = { recallAt5: 0.82, mrr: 0.74 };
 
-/** The articles of both sets: the demo's and those written for the test. */
-const CORPUS: SeedArticle[] = [
-  ...(JSON.parse(readFileSync('seed/known-errors.json', 'utf8')) as SeedArticle[]),
-  ...relevanceArticles(),
-];
-
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -37,35 +31,7 @@ beforeAll(async () => {
 }, 300000);
 afterAll(() => t.close());
 
-/** The engine's ranking of a query: the titles of its first 20 hits. */
-const engineRank = async (query: string): Promise<string[]> =>
-  (
-    await t.ok(
-      `query($q: String!) { searchKnowledge(query: $q, first: 20) { hits { knownError { title } } } }`,
-      { q: query },
-    )
-  ).searchKnowledge.hits.map((h: any) => h.knownError.title);
-
-/** recall@5 and MRR of a ranking function over a query set (the short one by default). */
-async function measure(
-  rank: (query: string) => Promise<string[]>,
-  queries: { query: string; relevant: string[] }[] = RELEVANCE_QUERIES,
-) {
-  let recall = 0;
-  let reciprocal = 0;
-  const misses: string[] = [];
-  for (const { query, relevant } of queries) {
-    const titles = await rank(query);
-    const top5 = titles.slice(0, 5);
-    recall += relevant.filter((r) => top5.includes(r)).length / relevant.length;
-    const first = titles.findIndex((title) => relevant.includes(title));
-    reciprocal += first === -1 ? 0 : 1 / (first + 1);
-    if (first === -1 || first >= 5)
-      misses.push(`${query} → rank ${first === -1 ? '-' : first + 1}`);
-  }
-  const n = queries.length;
-  return { recallAt5: recall / n, mrr: reciprocal / n, misses };
-}
+const ranked = () => engineRank(t);
 
 describe('search relevance (Neo4j engine)', () => {
   it('has a corpus of at least 150 articles and at least 40 queries in both languages', async () => {
@@ -81,7 +47,7 @@ describe('search relevance (Neo4j engine)', () => {
   });
 
   it('meets its recall@5 and MRR floors', async () => {
-    const engine = await measure(engineRank);
+    const engine = await measure(ranked());
     // The alternative the issue asks to compare: one index, the English analyzer alone (Chinese
     // as single characters), queried with the raw words.
     const single = await measure(async (query) => {
@@ -128,17 +94,9 @@ describe('search relevance (Neo4j engine)', () => {
 
   it('ranks long symptom descriptions at least as well as a bigram BM25 over the same articles', async () => {
     expect(LONG_QUERIES.length).toBeGreaterThanOrEqual(100);
-    const published = CORPUS.filter((a) => (a.status ?? 'PUBLISHED') === 'PUBLISHED');
-    const bm25 = new Bm25(
-      published.map((a) => ({
-        key: String(a.title),
-        text: [a.title, a.symptoms, a.cause, a.workaround, a.resolution, ...(a.tags ?? [])].join(
-          ' ',
-        ),
-      })),
-    );
+    const bm25 = bm25Baseline();
     const baseline = await measure(async (query) => bm25.rank(query), LONG_QUERIES);
-    const engine = await measure(engineRank, LONG_QUERIES);
+    const engine = await measure(ranked(), LONG_QUERIES);
     console.log(
       `long queries (${LONG_QUERIES.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}` +
         ` | bigram BM25 recall@5=${baseline.recallAt5.toFixed(3)} MRR=${baseline.mrr.toFixed(3)}` +
@@ -165,7 +123,7 @@ describe('search relevance (Neo4j engine)', () => {
         return typo === longest ? [] : [{ query: query.replace(longest, typo), relevant }];
       });
     expect(typos.length).toBeGreaterThanOrEqual(50);
-    const engine = await measure(engineRank, typos);
+    const engine = await measure(ranked(), typos);
     console.log(
       `typos (${typos.length}): engine recall@5=${engine.recallAt5.toFixed(3)} MRR=${engine.mrr.toFixed(3)}`,
     );

@@ -1,4 +1,4 @@
-import { meiliSynonyms, synonymGroups } from './synonyms.js';
+import { meiliSynonyms, stopWordList, synonymGroups } from './synonyms.js';
 import type { QueryRunner } from '../graph/executor.js';
 import { entityStore } from '../graph/entity-store.js';
 import type { KnownErrorLinks, KnownErrorModel } from '../modules/knowledge/models.js';
@@ -33,6 +33,8 @@ export const INDEX_SETTINGS = {
   typoTolerance: { disableOnAttributes: ['number'] },
   // The operations vocabulary (seed/synonyms.txt), set whenever the index is created or reindexed.
   synonyms: meiliSynonyms(synonymGroups()),
+  // Function words (seed/stop-words.txt): a sentence's meaningful words are the ones matched.
+  stopWords: stopWordList(),
 };
 
 /** Reads the current state of articles; a missing id maps to undefined (delete it). */

@@ -16,6 +16,23 @@ export type MeiliConfig = Config['meili'] & { url: string };
 
 const quote = (v: string) => JSON.stringify(v);
 
+/** A hit as the engine reads it. */
+type MeiliHit = ArticleDocument & {
+  _rankingScore?: number;
+  _formatted?: Partial<Record<string, unknown>>;
+};
+
+/** Hits each search of a sentence hands to the fusion (or as deep as the page reaches). */
+const FUSED_CANDIDATES = 50;
+
+/** A query's clauses: its runs between punctuation and spaces (a keyword query is one clause each word). */
+export function clausesOf(query: string): string[] {
+  return query
+    .split(/[\s，。；：！？、,.;:!?()（）【】[\]"“”'‘’]+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
 /**
  * Search on Meilisearch (when MEILI_URL is set), for typo tolerance and instant search at scale.
  * Writes reach it through the transactional outbox and the relay, so a write is searchable
@@ -69,25 +86,14 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResultModel> {
     const filter = await this.filterOf(request);
-    const result = await this.index().search(request.query, {
-      filter,
-      offset: request.offset,
-      limit: request.limit,
-      showRankingScore: true,
-      attributesToHighlight: [...HIGHLIGHT_FIELDS],
-      // Marks no stored text can hold; the snippet is escaped, then the marks become <em>.
-      highlightPreTag: MATCH_OPEN,
-      highlightPostTag: MATCH_CLOSE,
-      attributesToCrop: ['symptoms', 'cause', 'workaround', 'resolution'],
-      cropLength: 40,
-    });
-    const ids = result.hits.map((h) => h.id);
+    const { hits, estimatedTotal } = await this.ranked(request, filter);
+    const ids = hits.map((h) => h.id);
     const articles = await this.executor.readTx('knownErrorsByIds', (tx) =>
       entityStore.byIds(tx, ids),
     );
-    const hits = result.hits.flatMap((hit, i) => {
-      const found = articles[i];
-      if (!found) return [];
+    const found = hits.flatMap((hit, i) => {
+      const article = articles[i];
+      if (!article) return [];
       const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
       const highlights = HIGHLIGHT_FIELDS.flatMap((field) => {
         const value = formatted[field];
@@ -96,13 +102,74 @@ export class MeiliSearchEngine implements KnowledgeSearchEngine {
       });
       return [
         {
-          article: toKnownError(found as unknown as Record<string, unknown>),
+          article: toKnownError(article as unknown as Record<string, unknown>),
           score: hit._rankingScore ?? 0,
           highlights,
         },
       ];
     });
-    return { totalHits: result.estimatedTotalHits ?? hits.length, hits, engine: this.name };
+    return { totalHits: Math.max(estimatedTotal, found.length), hits: found, engine: this.name };
+  }
+
+  /**
+   * The page of hits. A query of one clause is one search. A sentence ("打印机连不上了，屏幕上显示的
+   * IP 是 169.254 开头") is searched whole and clause by clause in one multi-search, and each
+   * article's scores are summed (as BM25 sums its terms): Meilisearch takes at most ten words of a
+   * query into account and ranks first by how many of them match, so a whole sentence alone is
+   * ranked by its first ten words (issue 21, bench/RESULTS.md).
+   */
+  private async ranked(
+    request: SearchRequest,
+    filter: string[],
+  ): Promise<{ hits: MeiliHit[]; estimatedTotal: number }> {
+    const clauses = clausesOf(request.query);
+    const params = {
+      filter,
+      showRankingScore: true,
+      attributesToHighlight: [...HIGHLIGHT_FIELDS],
+      // Marks no stored text can hold; the snippet is escaped, then the marks become <em>.
+      highlightPreTag: MATCH_OPEN,
+      highlightPostTag: MATCH_CLOSE,
+      attributesToCrop: ['symptoms', 'cause', 'workaround', 'resolution'],
+      cropLength: 40,
+    };
+    if (clauses.length <= 1) {
+      const result = await this.index().search(request.query, {
+        ...params,
+        offset: request.offset,
+        limit: request.limit,
+      });
+      return { hits: result.hits, estimatedTotal: result.estimatedTotalHits ?? 0 };
+    }
+    const limit = Math.max(FUSED_CANDIDATES, request.offset + request.limit);
+    const { results } = await this.client.multiSearch({
+      queries: [request.query, ...clauses].map((q) => ({
+        indexUid: this.config.index,
+        q,
+        ...params,
+        limit,
+      })),
+    });
+    const fused = new Map<string, { hit: MeiliHit; score: number; best: number }>();
+    for (const result of results)
+      for (const hit of result.hits as MeiliHit[]) {
+        const score = hit._rankingScore ?? 0;
+        const seen = fused.get(hit.id);
+        if (!seen) fused.set(hit.id, { hit, score, best: score });
+        else {
+          seen.score += score;
+          // The highlights of the search that scored it best.
+          if (score > seen.best) Object.assign(seen, { hit, best: score });
+        }
+      }
+    const n = results.length;
+    const ranked = [...fused.values()]
+      .sort((a, b) => b.score - a.score || a.hit.id.localeCompare(b.hit.id))
+      .map(({ hit, score }) => ({ ...hit, _rankingScore: score / n }));
+    return {
+      hits: ranked.slice(request.offset, request.offset + request.limit),
+      estimatedTotal: Math.max(fused.size, results[0]?.estimatedTotalHits ?? 0),
+    };
   }
 
   /** The Meilisearch filter expression of a request (filters mean the same as on Neo4j). */

@@ -31,6 +31,17 @@ export function synonymGroups(): string[][] {
   return loaded;
 }
 
+let stopWords: string[] | undefined;
+
+/** The Meilisearch engine's stop words (seed/stop-words.txt), read once. */
+export function stopWordList(): string[] {
+  stopWords ??= readFileSync(fromRoot('seed', 'stop-words.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().toLowerCase())
+    .filter(Boolean);
+  return stopWords;
+}
+
 /** Meilisearch's form: each term mapped to the others of its groups. */
 export function meiliSynonyms(groups: string[][]): Record<string, string[]> {
   const out: Record<string, Set<string>> = {};
