@@ -29,6 +29,8 @@ const testEnv = (extra: Record<string, string> = {}) => ({
   NEO4J_USER: process.env.TEST_NEO4J_USER,
   NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD,
   LOG_LEVEL: 'warn',
+  // The CLIs search with Neo4j here, even where MEILI_URL is set for the Meilisearch tests.
+  MEILI_URL: '',
   ...extra,
 });
 

@@ -2,6 +2,7 @@ import type { MeiliSearchEngine } from '../src/search/meili-engine.js';
 import { Meilisearch } from 'meilisearch';
 import { serviceKey } from '../src/search/meili-keys.js';
 import { reindex } from '../src/search/reindex.js';
+import { meiliUrl, startMeiliTestApp } from './support/meili-app.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const CREATE = `mutation($i: CreateKnownErrorInput!) { createKnownError(input: $i) { id version } }`;
@@ -39,7 +40,6 @@ describe('Meilisearch engine while Meilisearch is unreachable', () => {
   });
 });
 
-const meiliUrl = process.env.MEILI_URL;
 if (!meiliUrl)
   console.log(
     'Meilisearch integration tests skipped: MEILI_URL is not set (Meilisearch cannot be installed on this machine; set MEILI_URL, and MEILI_API_KEY if needed, to run them).',
@@ -47,21 +47,13 @@ if (!meiliUrl)
 
 (meiliUrl ? describe : describe.skip)('Meilisearch engine against MEILI_URL', () => {
   let t: TestApp;
-  const index = `test_known_errors_${Date.now()}`;
+  let index: string;
+  let engine: () => MeiliSearchEngine;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    t = await startTestApp({
-      MEILI_URL: meiliUrl!,
-      MEILI_API_KEY: process.env.MEILI_API_KEY ?? '',
-      MEILI_INDEX: index,
-      MEILI_RELAY_INTERVAL_MS: '100',
-    });
-    await t.reset();
+    ({ t, index, engine, drop } = await startMeiliTestApp('test_known_errors'));
   });
-  afterAll(async () => {
-    await (t.app.services.search as MeiliSearchEngine).meili.deleteIndexIfExists(index);
-    await t.close();
-  });
-  const engine = () => t.app.services.search as MeiliSearchEngine;
+  afterAll(() => drop());
 
   it('finds a published article once the relay has carried it, with typo tolerance and highlights', async () => {
     const a = await publish(t, 'Network printer offline after DHCP change', '网络打印机无法连接');

@@ -9,32 +9,23 @@ import { loadArticles } from '../src/modules/knowledge/seed.js';
 import { LONG_QUERIES } from './fixtures/long-queries.js';
 import { RELEVANCE_QUERIES } from './fixtures/relevance.js';
 import { bm25Baseline, CORPUS, engineRank, measure } from './support/relevance.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { meiliUrl, startMeiliTestApp } from './support/meili-app.js';
+import type { TestApp } from './support/test-app.js';
 
 const FLOOR = { recallAt5: 0.96, mrr: 0.97 };
 const LONG_FLOOR = { recallAt5: 0.77, mrr: 0.71 };
 
-const meiliUrl = process.env.MEILI_URL;
-
 (meiliUrl ? describe : describe.skip)('search relevance (Meilisearch engine)', () => {
   let t: TestApp;
-  const index = `test_relevance_${Date.now()}`;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    t = await startTestApp({
-      MEILI_URL: meiliUrl!,
-      MEILI_API_KEY: process.env.MEILI_API_KEY ?? '',
-      MEILI_INDEX: index,
-      MEILI_RELAY_INTERVAL_MS: '100',
-    });
-    await t.reset();
+    let engine: () => MeiliSearchEngine;
+    ({ t, engine, drop } = await startMeiliTestApp('test_relevance'));
     await t.loadDemo();
     await loadArticles(t.app.services, CORPUS);
-    await (t.app.services.search as MeiliSearchEngine).drainOutbox();
+    await engine().drainOutbox();
   }, 300000);
-  afterAll(async () => {
-    await (t.app.services.search as MeiliSearchEngine).meili.deleteIndexIfExists(index);
-    await t.close();
-  });
+  afterAll(() => drop());
 
   it('meets its recall@5 and MRR floors on the short queries', async () => {
     const engine = await measure(engineRank(t), RELEVANCE_QUERIES);

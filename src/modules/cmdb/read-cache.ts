@@ -36,42 +36,88 @@ const MAX_LISTS = 1000;
  * articles, for one, are not.
  */
 export class ReadCopy {
-  readonly entities = new Map<string, EntityModel>();
+  private entityMap = new Map<string, EntityModel>();
   /** Keyed by the loader's page key; `id` is the component whose edges it lists. */
-  readonly edgePages = new Map<string, { id: string; page: EdgePage }>();
-  /** List pages (CIs, services, the live catalog), keyed by the list's name and arguments. */
-  readonly lists = new Map<string, unknown>();
+  private pageMap = new Map<string, { id: string; page: EdgePage }>();
+  /** The keys of the edge pages of each component. */
+  private pagesOf = new Map<string, Set<string>>();
+  private listMap = new Map<string, unknown>();
+  /** Set once its content moved to the next version's copy: it then keeps nothing. */
+  private sealed = false;
   /** The class taxonomy (class writes bump the version too). */
   taxonomy: Promise<Taxonomy> | undefined;
 
   constructor(private readonly maxEntries: number) {}
 
+  /** Entities by id. */
+  get entities(): ReadonlyMap<string, EntityModel> {
+    return this.entityMap;
+  }
+
+  /** Edge pages by the loader's key. */
+  get edgePages(): ReadonlyMap<string, { id: string; page: EdgePage }> {
+    return this.pageMap;
+  }
+
+  /** List pages (CIs, services, the live catalog), keyed by the list's name and arguments. */
+  get lists(): ReadonlyMap<string, unknown> {
+    return this.listMap;
+  }
+
   /** Keeps an entity read while this version was current, when its type is one kept. */
   putEntity(entity: EntityModel): void {
-    if (!CACHED_TYPES.has(entity.__typename)) return;
-    bounded(this.entities, this.maxEntries);
-    this.entities.set((entity as { id: string }).id, entity);
+    if (this.sealed || !CACHED_TYPES.has(entity.__typename)) return;
+    bounded(this.entityMap, this.maxEntries);
+    this.entityMap.set((entity as { id: string }).id, entity);
   }
 
   /** Keeps an edge page of component `id`, when every entity on it is of a type kept. */
   putEdgePage(key: string, id: string, page: EdgePage): void {
-    if (page.edges.some((e) => !CACHED_TYPES.has(e.node.__typename))) return;
-    bounded(this.edgePages, this.maxEntries);
-    this.edgePages.set(key, { id, page });
+    if (this.sealed || page.edges.some((e) => !CACHED_TYPES.has(e.node.__typename))) return;
+    for (const dropped of bounded(this.pageMap, this.maxEntries)) this.unindex(dropped);
+    this.pageMap.set(key, { id, page });
+    let keys = this.pagesOf.get(id);
+    if (!keys) this.pagesOf.set(id, (keys = new Set()));
+    keys.add(key);
   }
 
   /** Keeps a list page. */
   putList(key: string, value: unknown): void {
-    bounded(this.lists, MAX_LISTS);
-    this.lists.set(key, value);
+    if (this.sealed) return;
+    bounded(this.listMap, MAX_LISTS);
+    this.listMap.set(key, value);
   }
 
-  /** A new copy with what this one holds that the change leaves exact (see the class comment). */
+  private unindex(entry: { id: string } | undefined): void {
+    if (!entry) return;
+    const keys = this.pagesOf.get(entry.id);
+    if (!keys) return;
+    for (const key of keys) if (!this.pageMap.has(key)) keys.delete(key);
+    if (keys.size === 0) this.pagesOf.delete(entry.id);
+  }
+
+  /**
+   * Moves what this copy holds that the change leaves exact (see the class comment) to a new copy,
+   * in proportion to what the change touched; this one is left empty and keeps nothing more, so
+   * that a read of the old version that ends after the move cannot leave what it read in the new.
+   */
   carried(changed: ReadonlySet<string>, invalid: ReadonlySet<string>): ReadCopy {
     const next = new ReadCopy(this.maxEntries);
-    for (const [id, e] of this.entities) if (!changed.has(id)) next.entities.set(id, e);
-    for (const [key, entry] of this.edgePages)
-      if (!invalid.has(entry.id)) next.edgePages.set(key, entry);
+    if (this.sealed) return next;
+    next.entityMap = this.entityMap;
+    next.pageMap = this.pageMap;
+    next.pagesOf = this.pagesOf;
+    for (const id of changed) next.entityMap.delete(id);
+    for (const id of invalid) {
+      for (const key of next.pagesOf.get(id) ?? []) next.pageMap.delete(key);
+      next.pagesOf.delete(id);
+    }
+    this.sealed = true;
+    this.entityMap = new Map();
+    this.pageMap = new Map();
+    this.pagesOf = new Map();
+    this.listMap = new Map();
+    this.taxonomy = undefined;
     return next;
   }
 }
@@ -109,12 +155,15 @@ export class ReadCache {
   }
 }
 
-/** Makes room for one more entry: drops the oldest eighth when full. */
-function bounded(map: Map<string, unknown>, max: number): void {
-  if (map.size < max) return;
+/** Makes room for one more entry: drops the oldest eighth when full; gives what it dropped. */
+function bounded<V>(map: Map<string, V>, max: number): V[] {
+  if (map.size < max) return [];
+  const dropped: V[] = [];
   let drop = Math.max(1, Math.floor(max / 8));
-  for (const key of map.keys()) {
+  for (const [key, value] of map) {
     map.delete(key);
+    dropped.push(value);
     if (--drop === 0) break;
   }
+  return dropped;
 }
