@@ -67,7 +67,11 @@ function reads(s: Subjects): Read[] {
         variables: {},
       },
       oursIds: (d) =>
-        d.services.edges.map((e: any) => [e.node.id, e.node.provider?.id, ids(e.node.consumers).sort()]),
+        d.services.edges.map((e: any) => [
+          e.node.id,
+          e.node.provider?.id,
+          ids(e.node.consumers).sort(),
+        ]),
       peerIds: (d) =>
         d.servicesConnection.edges.map((e: any) => [
           e.node.id,
@@ -92,8 +96,12 @@ function reads(s: Subjects): Read[] {
       },
       oursIds: (d) => {
         const c = d.configurationItem;
-        return [c.owner?.id, c.supplier?.id, c.dependencies.edges.map((e: any) => e.node.id),
-          c.dependents.totalCount];
+        return [
+          c.owner?.id,
+          c.supplier?.id,
+          c.dependencies.edges.map((e: any) => e.node.id),
+          c.dependents.totalCount,
+        ];
       },
       peerIds: (d) => {
         const c = d.configurationItems[0];
@@ -114,7 +122,11 @@ function reads(s: Subjects): Read[] {
         variables: {},
       },
       oursIds: (d) =>
-        d.configurationItems.edges.map((e: any) => [e.node.id, e.node.owner?.id, e.node.supplier?.id]),
+        d.configurationItems.edges.map((e: any) => [
+          e.node.id,
+          e.node.owner?.id,
+          e.node.supplier?.id,
+        ]),
       peerIds: (d) =>
         d.configurationItemsConnection.edges.map((e: any) => [
           e.node.id,
@@ -141,8 +153,7 @@ function reads(s: Subjects): Read[] {
           e.node.id,
           e.node.dependencies.edges.map((x: any) => x.node.id),
         ]),
-      peerIds: (d) =>
-        d.services[0].dependencies.map((n: any) => [n.id, ids(n.dependencies)]),
+      peerIds: (d) => d.services[0].dependencies.map((n: any) => [n.id, ids(n.dependencies)]),
     },
     {
       name: 'filtered page: 50 CIs of a class with warranty expiring',
@@ -159,7 +170,10 @@ function reads(s: Subjects): Read[] {
           warrantyExpiry owner { id name } } } } }`,
         variables: { c: s.ciClass, w: s.warrantyBefore },
       },
-      oursIds: (d) => [d.configurationItems.totalCount, ids(d.configurationItems.edges.map((e: any) => e.node))],
+      oursIds: (d) => [
+        d.configurationItems.totalCount,
+        ids(d.configurationItems.edges.map((e: any) => e.node)),
+      ],
       peerIds: (d) => [
         d.configurationItemsConnection.totalCount,
         ids(d.configurationItemsConnection.edges.map((e: any) => e.node)),
@@ -181,7 +195,8 @@ async function subjects(driver: Driver): Promise<Subjects> {
       service: await one(`MATCH (s:Service {status: 'LIVE'})
         RETURN s.id ORDER BY COUNT { (s)-${kinds}->(:Component)-${kinds}->(:Component) } DESC, s.id LIMIT 1`),
       // The commonest class with warranties that has no subclass (ours includes subclasses).
-      ciClass: await one(`MATCH (c:ConfigurationItem) WHERE c.warrantyExpiry < date('${warrantyBefore}')
+      ciClass:
+        await one(`MATCH (c:ConfigurationItem) WHERE c.warrantyExpiry < date('${warrantyBefore}')
         AND NOT EXISTS { (:CIClass)-[:SUBCLASS_OF]->(:CIClass {name: c.ciClass}) }
         RETURN c.ciClass, count(*) AS n ORDER BY n DESC, c.ciClass LIMIT 1`),
       warrantyBefore,
@@ -223,7 +238,9 @@ async function measure(app: App, uri: string, label: string) {
       const a = read.oursIds(parse(await ours.post(oursBody), 'ours', read.name));
       const b = read.peerIds(parse(await theirs.post(peerBody), 'peer', read.name));
       if (JSON.stringify(a) !== JSON.stringify(b))
-        throw new Error(`different answers to ${read.name}:\n ours ${JSON.stringify(a)}\n peer ${JSON.stringify(b)}`);
+        throw new Error(
+          `different answers to ${read.name}:\n ours ${JSON.stringify(a)}\n peer ${JSON.stringify(b)}`,
+        );
       const t = { ours: [] as number[], peer: [] as number[] };
       for (let i = 0; i < WARMUP + RUNS; i++) {
         for (const [who, client, body] of [
@@ -263,9 +280,7 @@ async function onEstate(label: string, load: (bench: BenchNeo4j) => Promise<App>
   }
 }
 
-const all = [
-  ...(await onEstate('demo', (bench) => benchApp(bench, { SEED_DEMO: 'true' }))),
-];
+const all = [...(await onEstate('demo', (bench) => benchApp(bench, { SEED_DEMO: 'true' })))];
 if (CIS > 0) {
   const estate = path.resolve(`bench/data/estate-${CIS}`);
   if (!existsSync(path.join(estate, 'configuration-items.csv')))
