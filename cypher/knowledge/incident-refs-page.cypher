@@ -1,5 +1,5 @@
 // The uses of an article that name an incident, newest first, after the cursor (at, use id).
-MATCH (:KnownError {id: $id})<-[:USE_OF]-(u:KnownErrorUse)
+MATCH (:Entity:KnownError {id: $id})<-[:USE_OF]-(u:KnownErrorUse)
 WHERE u.incidentRef IS NOT NULL
 WITH u ORDER BY u.at DESC, u.id DESC
 WITH collect(u) AS found

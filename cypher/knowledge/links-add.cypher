@@ -1,5 +1,5 @@
 // Links an article to components and CI classes; existing links are kept.
-MATCH (k:KnownError {id: $id})
+MATCH (k:Entity:KnownError {id: $id})
 CALL (k) {
   UNWIND $componentIds AS cid
   MATCH (c:Entity {id: cid})

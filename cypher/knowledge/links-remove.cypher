@@ -1,5 +1,5 @@
 // Removes links of an article to components and CI classes.
-MATCH (k:KnownError {id: $id})
+MATCH (k:Entity:KnownError {id: $id})
 CALL (k) {
   OPTIONAL MATCH (k)-[r:APPLIES_TO]->(c:Entity)
   WHERE c.id IN $componentIds

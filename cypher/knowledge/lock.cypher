@@ -1,4 +1,4 @@
 // Takes the article's write lock first, so that what is read after it is what this write replaces.
-MATCH (k:KnownError {id: $id})
+MATCH (k:Entity:KnownError {id: $id})
 SET k.version = k.version
 RETURN k {.*} AS entity

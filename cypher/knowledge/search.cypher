@@ -24,7 +24,7 @@ CALL (raw) {
     AND ($ciClass IS NULL OR EXISTS {
       MATCH (:CIClass {name: $ciClass})-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) })
     AND ($ciId IS NULL OR EXISTS { (k)-[:APPLIES_TO]->(:ConfigurationItem {id: $ciId}) }
-      OR EXISTS { MATCH (ci:ConfigurationItem {id: $ciId}), (cls:CIClass {name: ci.ciClass})
+      OR EXISTS { MATCH (ci:Entity:ConfigurationItem {id: $ciId}), (cls:CIClass {name: ci.ciClass})
         MATCH (cls)-[:SUBCLASS_OF*0..]->(:CIClass)<-[:APPLIES_TO_CLASS]-(k) }
       OR EXISTS { MATCH (k)-[:APPLIES_TO]->(:Service)-[:DEPENDS_ON|RUNS_ON|HOSTED_ON|CONNECTS_TO|LOCATED_IN]->(:ConfigurationItem {id: $ciId}) })
   WITH k, score ORDER BY score DESC, k.number DESC

@@ -1,7 +1,7 @@
 // For each article: its recorded uses (how many, how many helped, the last), and whether a CI it
 // applies to is retired (two of needsReview's three rules read these).
 UNWIND $ids AS id
-OPTIONAL MATCH (k:KnownError {id: id})
+OPTIONAL MATCH (k:Entity:KnownError {id: id})
 RETURN id,
   COUNT { (k)<-[:USE_OF]-(:KnownErrorUse) } AS uses,
   COUNT { (k)<-[:USE_OF]-(u:KnownErrorUse) WHERE u.helpful } AS helpful,

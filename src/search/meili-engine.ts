@@ -25,10 +25,14 @@ type MeiliHit = ArticleDocument & {
 /** Hits each search of a sentence hands to the fusion (or as deep as the page reaches). */
 const FUSED_CANDIDATES = 50;
 
-/** A query's clauses: its runs between punctuation and spaces (a keyword query is one clause each word). */
+/**
+ * A query's clauses: its runs between punctuation and spaces (a keyword query is one clause each
+ * word). A full stop or colon splits only before a space or the end, so that an address (10.1.2.3),
+ * a version (TLS1.2) or a time (08:30) stays whole.
+ */
 export function clausesOf(query: string): string[] {
   return query
-    .split(/[\s，。；：！？、,.;:!?()（）【】[\]"“”'‘’]+/u)
+    .split(/(?:[\s，。；：！？、,;!?()（）【】[\]"“”'‘’]|[.:](?=\s|$))+/u)
     .map((c) => c.trim())
     .filter(Boolean);
 }
