@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** The service's configuration, parsed and validated once at boot from the environment. */
-/** Default of READ_CACHE_ENTRIES: entities and edge pages kept per version, each (about 100 MB). */
+/** Default of READ_CACHE_ENTRIES: entities kept per version, and a tenth as many edge pages (~150 MB). */
 export const READ_CACHE_ENTRIES = 100000;
 
 export interface Config {
@@ -80,8 +80,8 @@ export interface Config {
   /** Rows per transaction of a batched import (`npm run import`, the demo seed). */
   importBatchSize: number;
   /**
-   * Entities and edge pages the CMDB's reads keep per topology version (see
-   * modules/cmdb/read-cache.ts), each; 0 turns the read copy off (every read asks Neo4j).
+   * Entities the CMDB's reads keep per topology version, and a tenth as many edge pages (see
+   * modules/cmdb/read-cache.ts); 0 turns the read copy off (every read asks Neo4j).
    */
   readCacheEntries: number;
   /** Meilisearch for knowledge search when `url` is set; Neo4j full-text otherwise. */

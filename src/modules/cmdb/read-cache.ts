@@ -17,6 +17,11 @@ export const CACHED_TYPES: ReadonlySet<string> = new Set([
   'Contract',
 ]);
 
+/**
+ * A copy keeps at most READ_CACHE_ENTRIES entities (about 0.5–0.8 KB each) and a tenth as many edge
+ * pages (a page of ten edges carries ten entities: about 7 KB).
+ */
+const PAGES_PER_ENTITY = 10;
 /** List pages a copy keeps at most. */
 const MAX_LISTS = 1000;
 
@@ -74,7 +79,8 @@ export class ReadCopy {
   /** Keeps an edge page of component `id`, when every entity on it is of a type kept. */
   putEdgePage(key: string, id: string, page: EdgePage): void {
     if (this.sealed || page.edges.some((e) => !CACHED_TYPES.has(e.node.__typename))) return;
-    for (const dropped of bounded(this.pageMap, this.maxEntries)) this.unindex(dropped);
+    const max = Math.max(1, Math.floor(this.maxEntries / PAGES_PER_ENTITY));
+    for (const dropped of bounded(this.pageMap, max)) this.unindex(dropped);
     this.pageMap.set(key, { id, page });
     let keys = this.pagesOf.get(id);
     if (!keys) this.pagesOf.set(id, (keys = new Set()));
