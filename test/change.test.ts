@@ -27,11 +27,8 @@ const CONFLICTS = `conflicts { kind start end changes { id } services { service 
 
 const as = (who: string, query: string, variables?: Record<string, unknown>) =>
   app.as(who, query, variables);
-const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
-  const r = await as(who, query, variables);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return Object.values(r.data!)[0] as any;
-};
+const ok = (who: string, query: string, variables?: Record<string, unknown>) =>
+  app.ok(who, query, variables);
 
 /** A change of `who` on `targets` over [start, start + hours). */
 const draft = (

@@ -20,11 +20,8 @@ const FIELDS = `id version status title pendingStatus publishedRevision reviewer
   pendingRevision { version title editedBy } revisions { version title editedBy }`;
 const as = (who: string, query: string, variables?: Record<string, unknown>) =>
   app.as(who, query, variables);
-const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
-  const r = await as(who, query, variables);
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return Object.values(r.data!)[0] as any;
-};
+const ok = (who: string, query: string, variables?: Record<string, unknown>) =>
+  app.ok(who, query, variables);
 const step = (name: string, reason = false) =>
   `mutation($id: ID!, $v: Int!) { ${name}(id: $id, expectedVersion: $v${reason ? ', reason: "不准确"' : ''}) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateKnownErrorInput!) { updateKnownError(id: $id, expectedVersion: $v, input: $i) { ${FIELDS} } }`;

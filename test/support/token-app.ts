@@ -20,6 +20,8 @@ export interface TokenApp {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GqlResponse<T>>;
+  /** The first field of an operation's data as a person; throws on any GraphQL error. */
+  ok(who: string, query: string, variables?: Record<string, unknown>): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -47,15 +49,21 @@ export async function startTokenApp(
     AUTH_MAX_FAILURES: '100000',
     ...env,
   });
+  const as: TokenApp['as'] = (who, query, variables) =>
+    t.gql(query, variables, {
+      authorization: `Bearer ${who.startsWith('egk_') ? who : keyOf(who)}`,
+    });
   return {
     t,
     dir,
     keysFile,
     auditLog,
-    as: (who, query, variables) =>
-      t.gql(query, variables, {
-        authorization: `Bearer ${who.startsWith('egk_') ? who : keyOf(who)}`,
-      }),
+    as,
+    async ok(who, query, variables) {
+      const r = await as(who, query, variables);
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return Object.values(r.data!)[0];
+    },
     async close() {
       await t.close();
       rmSync(dir, { recursive: true, force: true });
